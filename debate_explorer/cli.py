@@ -1,0 +1,122 @@
+"""`debate-explorer`: check topics, print the schema, export handouts, import an article.
+
+Exit codes: 0 clean, 1 findings that fail (errors; with --strict warnings too), 2 unusable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .checks import Severity, check_library, failing
+    from .loading import load_library
+
+    paths = args.paths or ["arguments"]
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    library = load_library(paths)
+    findings = check_library(library, draft=args.draft)
+    if args.format == "json":
+        print(json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            print(finding)
+        counts = {s: sum(f.severity is s for f in findings) for s in Severity}
+        summary = ", ".join(f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
+        print(f"{len(library.topics)} topic(s) checked: {summary or 'no findings'}", file=sys.stderr)
+    if not library.topics and library.errors and not findings:
+        return 2
+    return 1 if failing(findings, strict=args.strict) else 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_json
+
+    print(schema_json())
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_topic
+    from .loading import LoadError, load_file
+
+    try:
+        loaded = load_file(args.topic)
+    except LoadError as exc:
+        for problem in exc.all():
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    try:
+        text = export_topic(loaded.topic, args.format, section_id=args.section)
+    except KeyError as exc:
+        print(f"error: {exc.args[0]}", file=sys.stderr)
+        return 2
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from .importer import ImportProblem, write_skeleton
+
+    try:
+        written = write_skeleton(args.article, output=args.output, topic_id=args.id, force=args.force)
+    except ImportProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {written}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="debate-explorer", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="validate topic files and report balance findings")
+    check.add_argument("paths", nargs="*", help="topic files or folders (default: arguments/)")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--draft", action="store_true", help="report unfilled fields as to-dos, not errors")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.set_defaults(run=_cmd_check)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a topic file")
+    schema.set_defaults(run=_cmd_schema)
+
+    export = commands.add_parser("export", help="export a topic as a handout or data")
+    export.add_argument("topic", help="topic YAML file")
+    export.add_argument("--format", choices=["markdown", "html", "json", "argdown"], default="markdown")
+    export.add_argument("--section", help="only this section id")
+    export.add_argument("-o", "--output", help="write to this file instead of standard output")
+    export.set_defaults(run=_cmd_export)
+
+    new = commands.add_parser("new", help="turn a plain-text or Markdown article into a skeleton topic")
+    new.add_argument("article", help="the article file")
+    new.add_argument("-o", "--output", help="where to write (default: arguments/<id>.yaml)")
+    new.add_argument("--id", help="topic id (default: from the title)")
+    new.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new.set_defaults(run=_cmd_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

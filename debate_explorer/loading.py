@@ -1,0 +1,310 @@
+"""Safe YAML -> validated :class:`~debate_explorer.model.Topic`, with exact error locations.
+
+Only the safe loader is used (libyaml's C loader where available). Every mapping and sequence keeps the
+line of each key and item, so any error names ``file:line path: message``. Duplicate keys, anchors and
+aliases (the alias-bomb vector; topic files never need them), Python tags, oversized files and non-UTF-8
+bytes are refused with a :class:`LoadError`, never a traceback. Loading a folder returns every good topic
+plus the errors of the others: one broken file never hides the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+from pydantic import ValidationError
+
+from .model import DATE_PATTERN, ID_PATTERN, Topic
+
+MAX_BYTES = 4 * 1024 * 1024
+"""Largest topic file accepted. The shipped topic is ~100 KB; a file 40x that is a mistake or an attack."""
+
+TOPIC_SUFFIXES = (".yaml", ".yml")
+
+Loc = tuple[str | int, ...]
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class LoadError(Exception):
+    """A problem with one topic file, located as precisely as the input allows."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+    others: tuple[LoadError, ...] = ()
+    """Further problems found in the same pass (validation reports them all)."""
+
+    def all(self) -> tuple[LoadError, ...]:
+        return (self, *self.others)
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class LineDict(dict):
+    """A YAML mapping that remembers its own line and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LineList(list):
+    """A YAML sequence that remembers its own line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _TopicLoader(_BaseLoader):
+    """Safe loader that records lines, rejects duplicate keys and aliases, and keeps dates as text."""
+
+    # Timestamps stay strings: `published: 2019-05-01` must not silently become a date object.
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+    }
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "anchors and aliases (&name, *name) are not allowed in topic files",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Iterator[LineDict]:
+        data = LineDict()
+        data.line = node.start_mark.line + 1
+        data.key_lines = {}
+        yield data
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node)
+            if not isinstance(key, str):
+                shown = key if isinstance(key, Hashable) else type(key).__name__
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {shown!r} is not text; put it in quotes", key_node.start_mark
+                )
+            if key in data:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (first on line {data.key_lines[key]})",
+                    key_node.start_mark,
+                )
+            data.key_lines[key] = key_node.start_mark.line + 1
+            data[key] = self.construct_object(value_node)
+
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Iterator[LineList]:
+        data = LineList()
+        data.line = node.start_mark.line + 1
+        data.item_lines = [child.start_mark.line + 1 for child in node.value]
+        yield data
+        data.extend(self.construct_object(child) for child in node.value)
+
+
+_TopicLoader.add_constructor("tag:yaml.org,2002:map", _TopicLoader.construct_yaml_map)
+_TopicLoader.add_constructor("tag:yaml.org,2002:seq", _TopicLoader.construct_yaml_seq)
+
+
+def format_loc(loc: Iterable[str | int]) -> str:
+    """('sections', 2, 'pairs', 0, 'critic') -> 'sections[2].pairs[0].critic'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def line_at(raw: Any, loc: Sequence[str | int]) -> int | None:
+    """The line of the deepest node on ``loc`` that exists in the raw YAML data."""
+    line = getattr(raw, "line", None)
+    node = raw
+    for part in loc:
+        if isinstance(node, LineDict) and isinstance(part, str) and part in node:
+            line, node = node.key_lines[part], node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line, node = node.item_lines[part], node[part]
+        else:
+            break
+    return line
+
+
+@dataclass(frozen=True)
+class LoadedTopic:
+    """A validated topic with where it came from; ``line_of`` locates any path inside it."""
+
+    topic: Topic
+    file: str
+    raw: Any = field(repr=False, compare=False)
+    mtime_ns: int = 0
+
+    def line_of(self, loc: Sequence[str | int]) -> int | None:
+        return line_at(self.raw, loc)
+
+
+@dataclass
+class Library:
+    """Every topic that loaded, and one error per file that did not."""
+
+    topics: list[LoadedTopic] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+
+    def get(self, topic_id: str) -> LoadedTopic | None:
+        return next((t for t in self.topics if t.topic.id == topic_id), None)
+
+
+def _friendly(error: dict[str, Any]) -> str:
+    kind, msg, ctx = error["type"], error["msg"], error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "unknown key (not part of the topic format; check the spelling)"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == ID_PATTERN:
+            return f"{error['input']!r} is not a valid id: use lowercase letters and digits joined by '-'"
+        if ctx.get("pattern") == DATE_PATTERN:
+            return f"{error['input']!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, in quotes"
+    if kind == "string_type":
+        return f"expected text, found {type(error['input']).__name__} {error['input']!r}; put it in quotes"
+    msg = msg.removeprefix("Value error, ")
+    return msg[0].lower() + msg[1:] if msg else kind
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    """Parse YAML text with the topic loader; YAML problems become a LoadError with the line."""
+    loader = _TopicLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        if problem.startswith("could not determine a constructor for the tag"):
+            problem = (
+                f"tag {problem.rsplit(' ', 1)[-1]} is not allowed: topic files are plain YAML without tags"
+            )
+        if exc.context and exc.problem and "constructor" not in type(exc).__module__:
+            problem = f"{problem} ({exc.context})"
+        raise LoadError(file, mark.line + 1 if mark else None, "", problem) from None
+    except yaml.YAMLError as exc:
+        raise LoadError(file, None, "", f"not valid YAML: {exc}") from None
+    except RecursionError:
+        raise LoadError(file, None, "", "nesting is too deep") from None
+    finally:
+        loader.dispose()
+
+
+def validate(raw: Any, file: str) -> Topic:
+    """Validate parsed YAML into a Topic; the first problem becomes a LoadError with file and line."""
+    if raw is None:
+        raise LoadError(file, None, "", "file is empty; a topic needs at least id, title and question")
+    if not isinstance(raw, dict):
+        raise LoadError(file, getattr(raw, "line", 1), "", "the top level must be a mapping (key: value)")
+    try:
+        return Topic.model_validate(raw)
+    except ValidationError as exc:
+        found = [
+            LoadError(file, line_at(raw, tuple(err["loc"])), format_loc(err["loc"]), _friendly(err))
+            for err in exc.errors(include_url=False)
+        ]
+        raise replace(found[0], others=tuple(found[1:])) from None
+    except RecursionError:
+        raise LoadError(file, None, "", "nesting is too deep") from None
+
+
+def load_text(text: str, file: str = "<text>", expected_id: str | None = None) -> LoadedTopic:
+    """Parse and validate topic YAML text. Raises LoadError."""
+    raw = parse_yaml(text, file)
+    topic = validate(raw, file)
+    if expected_id is not None and topic.id != expected_id:
+        raise LoadError(
+            file,
+            raw.key_lines.get("id"),
+            "id",
+            f"topic id {topic.id!r} must equal the file name {expected_id!r}",
+        )
+    return LoadedTopic(topic=topic, file=file, raw=raw)
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read a file as UTF-8 text within the size cap; every problem becomes a LoadError."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(file, None, "", f"file is {size:,} bytes; the limit is {max_bytes:,}")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise LoadError(file, None, "", f"cannot read file: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise LoadError(file, None, "", f"file is larger than the limit of {max_bytes:,} bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LoadError(file, line, "", f"not UTF-8 text (byte 0x{data[exc.start]:02x})") from None
+
+
+def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> LoadedTopic:
+    """Load one topic file; its id must equal the file name. Raises LoadError."""
+    path = Path(path)
+    try:
+        mtime_ns = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise LoadError(str(path), None, "", f"cannot read file: {exc.strerror or exc}") from None
+    loaded = load_text(read_text(path, max_bytes), str(path), expected_id=path.stem)
+    return LoadedTopic(topic=loaded.topic, file=loaded.file, raw=loaded.raw, mtime_ns=mtime_ns)
+
+
+def topic_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The topic files of a folder: *.yaml and *.yml, not hidden, sorted by name."""
+    folder = Path(folder)
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in TOPIC_SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Files stay as given; folders become their topic files."""
+    out: list[Path] = []
+    for item in paths:
+        path = Path(item)
+        out.extend(topic_files(path) if path.is_dir() else [path])
+    return out
+
+
+def load_library(paths: Iterable[str | os.PathLike[str]], max_bytes: int = MAX_BYTES) -> Library:
+    """Load every topic file under ``paths``; each broken file becomes one error, the rest load."""
+    library = Library()
+    seen: dict[str, str] = {}
+    for path in expand_paths(paths):
+        try:
+            loaded = load_file(path, max_bytes)
+        except LoadError as exc:
+            library.errors.append(exc)
+            continue
+        topic_id = loaded.topic.id
+        if topic_id in seen:
+            library.errors.append(
+                LoadError(
+                    loaded.file,
+                    loaded.line_of(("id",)),
+                    "id",
+                    f"topic id {topic_id!r} is already used by {seen[topic_id]}",
+                )
+            )
+            continue
+        seen[topic_id] = loaded.file
+        library.topics.append(loaded)
+    return library

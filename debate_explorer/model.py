@@ -1,0 +1,215 @@
+"""The one data model of Debate Explorer.
+
+Every page, chart, export and check reads these validated objects; nothing downstream reads YAML.
+The models are strict: unknown keys are errors, ids are lowercase-hyphenated, links are http(s) only
+and dates are strings (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) so YAML 1.1 cannot turn them into
+other types. Empty texts are allowed here so that drafts load; ``checks`` reports them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
+URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+MAX_ID = 80
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID)]
+PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+
+
+def _check_url(value: str) -> str:
+    """Empty (a stub to fill) or an absolute http(s) URL; every other scheme is refused."""
+    value = value.strip()
+    if value and not URL_PATTERN.match(value):
+        raise ValueError("must be an http:// or https:// URL")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors; pydantic's lax mode never turns numbers or booleans into strings."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Side(StrEnum):
+    SUPPORTER = "supporter"
+    CRITIC = "critic"
+
+    @property
+    def other(self) -> Side:
+        return Side.CRITIC if self is Side.SUPPORTER else Side.SUPPORTER
+
+
+class Origin(StrEnum):
+    DOCUMENT = "document"  # the position is stated in the source document
+    RESEARCH = "research"  # added from research beyond the document
+
+
+class Verdict(StrEnum):
+    CONFIRMED = "confirmed"
+    PARTLY = "partly"
+    UNCONFIRMED = "unconfirmed"
+    DISPUTED = "disputed"
+
+
+class SourceKind(StrEnum):
+    GOVERNMENT = "government"
+    COURT = "court"
+    NGO = "ngo"
+    ADVOCACY = "advocacy"
+    PRESS = "press"
+    ACADEMIC = "academic"
+    COMPANY = "company"
+    REFERENCE = "reference"
+
+
+class Source(Strict):
+    id: Id
+    title: str
+    publisher: str = ""
+    url: Url = ""
+    published: PartialDate | None = None
+    kind: SourceKind
+    footnote: Annotated[int, Field(ge=1, le=999, strict=True)] | None = None
+    note: str = ""
+
+
+class Position(Strict):
+    """One side's answer to a pair's question, built the way debate is taught."""
+
+    held_by: str = Field("", description="Who actually holds this position in the real world")
+    claim: str = Field(description="One sentence a debater could say aloud")
+    reasoning: str = ""
+    evidence: str = ""
+    sources: list[Id] = Field(default_factory=list)
+    origin: Origin = Origin.RESEARCH
+    rebuttal: str = ""
+    note: str = Field("", description="Working note for authors (the importer puts side cues here)")
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """The argued text fields (name, text) that count as this side's words."""
+        yield "claim", self.claim
+        yield "reasoning", self.reasoning
+        yield "evidence", self.evidence
+        yield "rebuttal", self.rebuttal
+
+    @property
+    def words(self) -> int:
+        return sum(count_words(text) for _, text in self.texts())
+
+
+class Pair(Strict):
+    id: Id
+    question: str
+    supporter: Position
+    critic: Position
+
+    def side(self, side: Side) -> Position:
+        return self.supporter if side is Side.SUPPORTER else self.critic
+
+
+class Term(Strict):
+    term: str
+    definition: str
+
+
+class FactCheck(Strict):
+    claim: str
+    verdict: Verdict
+    note: str = ""
+    sources: list[Id] = Field(default_factory=list)
+
+
+class Section(Strict):
+    id: Id
+    title: str
+    summary: str = ""
+    pairs: list[Pair] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=list)
+    fact_checks: list[FactCheck] = Field(default_factory=list)
+
+    def words(self, side: Side) -> int:
+        return sum(pair.side(side).words for pair in self.pairs)
+
+    def sources_of(self, side: Side) -> set[str]:
+        return {sid for pair in self.pairs for sid in pair.side(side).sources}
+
+
+class SideInfo(Strict):
+    label: str
+    who: str = ""
+
+
+class Sides(Strict):
+    supporter: SideInfo = SideInfo(label="Supporters")
+    critic: SideInfo = SideInfo(label="Critics")
+
+    def info(self, side: Side) -> SideInfo:
+        return self.supporter if side is Side.SUPPORTER else self.critic
+
+
+class Document(Strict):
+    title: str
+    author: str = ""
+    url: Url = ""
+    note: str = ""
+
+
+class TimelineEvent(Strict):
+    date: PartialDate
+    event: str
+    sources: list[Id] = Field(default_factory=list)
+
+
+class Topic(Strict):
+    id: Id
+    title: str
+    question: str
+    summary: str = ""
+    document: Document | None = None
+    sides: Sides = Sides()
+    sections: list[Section] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+
+    @property
+    def source_map(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    def section(self, section_id: str) -> Section | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+    def pairs(self) -> Iterator[tuple[Section, Pair]]:
+        for section in self.sections:
+            for pair in section.pairs:
+                yield section, pair
+
+    def words(self, side: Side) -> int:
+        return sum(section.words(side) for section in self.sections)
+
+    def citing_sides(self) -> dict[str, set[Side]]:
+        """Which sides cite each source id (positions only)."""
+        cited: dict[str, set[Side]] = {}
+        for _, pair in self.pairs():
+            for side in Side:
+                for sid in pair.side(side).sources:
+                    cited.setdefault(sid, set()).add(side)
+        return cited
+
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
