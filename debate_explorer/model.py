@@ -32,7 +32,10 @@ def _check_url(value: str) -> str:
     return value
 
 
-Url = Annotated[str, AfterValidator(_check_url)]
+URL_SCHEMA_PATTERN = r"^$|^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#]\S*$"
+"""URL_PATTERN for editors (JSON Schema regexes have no flags): empty or an absolute http(s) URL."""
+
+Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": URL_SCHEMA_PATTERN})]
 
 
 class Strict(BaseModel):
