@@ -33,7 +33,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         counts = {s: sum(f.severity is s for f in findings) for s in Severity}
         summary = ", ".join(f"{n} {s.value}{'s' if n != 1 else ''}" for s, n in counts.items() if n)
         print(f"{len(library.topics)} topic(s) checked: {summary or 'no findings'}", file=sys.stderr)
-    if not library.topics and library.errors and not findings:
+    if not library.topics:
+        # Nothing usable: every file was broken, or the folders held no topic files at all.
+        if not library.errors:
+            print(f"error: no topic files (*.yaml, *.yml) in {', '.join(paths)}", file=sys.stderr)
         return 2
     return 1 if failing(findings, strict=args.strict) else 0
 
