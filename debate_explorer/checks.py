@@ -169,7 +169,8 @@ def _duplicates(c: _Collector, items: Iterable[tuple[Loc, str]], what: str) -> N
     first: dict[str, Loc] = {}
     for loc, value in items:
         if value in first:
-            c.add("E102", loc, f"duplicate {what} id {value!r} (first at {format_loc(first[value])})")
+            where = f"line {c.loaded.line_of(first[value])}, {format_loc(first[value])}"
+            c.add("E102", loc, f"duplicate {what} id {value!r} (first at {where})")
         else:
             first[value] = loc
 
