@@ -1,16 +1,20 @@
-"""Streamlit entry point: `streamlit run app.py`. Minimal until the real pages land."""
-
-import os
+"""Streamlit entry point (`streamlit run app.py`): page config and navigation; pages live in the package."""
 
 import streamlit as st
 
-from debate_explorer.loading import load_library
+from debate_explorer.views.state import PAGES
 
-st.set_page_config(page_title="Debate Explorer", layout="wide")
-library = load_library([os.environ.get("DEBATE_EXPLORER_DIR", "arguments")])
-st.title("Debate Explorer")
-for loaded in library.topics:
-    st.subheader(loaded.topic.title)
-    st.write(loaded.topic.question)
-for error in library.errors:
-    st.error(str(error))
+st.set_page_config(page_title="Debate Explorer", page_icon=":material/balance:", layout="wide")
+
+navigation = st.navigation(
+    [
+        st.Page(PAGES["topics"], title="Topics", icon=":material/list:", default=True),
+        st.Page(PAGES["compare"], title="Compare", icon=":material/compare_arrows:", url_path="compare"),
+        st.Page(PAGES["balance"], title="Balance", icon=":material/balance:", url_path="balance"),
+        st.Page(PAGES["sources"], title="Sources", icon=":material/menu_book:", url_path="sources"),
+        st.Page(PAGES["timeline"], title="Timeline", icon=":material/timeline:", url_path="timeline"),
+        st.Page(PAGES["map"], title="Map", icon=":material/donut_large:", url_path="map"),
+        st.Page(PAGES["practice"], title="Practice", icon=":material/school:", url_path="practice"),
+    ]
+)
+navigation.run()

@@ -1,0 +1,193 @@
+"""Plotly figures built from the model: pure functions, no Streamlit, no I/O.
+
+Plotly renders its text as a small HTML subset (``<b>``, ``<br>``, ``<a href>``), so every content string
+goes through :func:`esc` first and stays literal. Colours are the Okabe–Ito blue and orange, which stay
+distinct for the common colour-vision deficiencies; the sides are never green versus red.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+import plotly.graph_objects as go
+
+from .model import Side, SourceKind, Topic
+
+COLOURS = {Side.SUPPORTER: "#0072B2", Side.CRITIC: "#E69F00"}
+EVEN = "#999999"
+LABEL_MAX = 48
+HEIGHT_PER_ROW = 34
+
+
+def esc(text: object, limit: int | None = None) -> str:
+    """Text safe for Plotly labels and hover: whitespace folded, cut to ``limit``, HTML-escaped."""
+    folded = " ".join(str(text).split())
+    if limit is not None and len(folded) > limit:
+        folded = folded[: limit - 1] + "…"
+    return html.escape(folded, quote=True)
+
+
+def label(topic: Topic, side: Side) -> str:
+    return topic.sides.info(side).label or side.value.title()
+
+
+def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
+    fig.update_layout(
+        title={"text": esc(title)},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "y": -0.12},
+        hoverlabel={"align": "left"},
+    )
+    return fig
+
+
+def words_butterfly(topic: Topic, left: Side = Side.SUPPORTER) -> go.Figure:
+    """Words per side per section, one side to the left of zero and the other to the right."""
+    sections = list(reversed(topic.sections))  # plotly draws the first category at the bottom
+    names = [esc(s.title, LABEL_MAX) for s in sections]
+    fig = go.Figure()
+    for side in (left, left.other):
+        words = [s.words(side) for s in sections]
+        sign = -1 if side is left else 1
+        fig.add_bar(
+            y=names,
+            x=[sign * w for w in words],
+            orientation="h",
+            name=esc(label(topic, side)),
+            marker_color=COLOURS[side],
+            customdata=words,
+            hovertemplate="%{y}<br>%{customdata} words<extra>" + esc(label(topic, side)) + "</extra>",
+        )
+    top = max([s.words(side) for s in sections for side in Side] or [1]) or 1
+    ticks = [-top, -top // 2, 0, top // 2, top]
+    fig.update_layout(barmode="relative", bargap=0.25)
+    fig.update_xaxes(tickvals=ticks, ticktext=[str(abs(t)) for t in ticks], title_text="words")
+    return _layout(fig, "Words per side in each section", 120 + HEIGHT_PER_ROW * max(len(sections), 1))
+
+
+def sources_per_side(topic: Topic) -> go.Figure:
+    """Distinct sources each side cites, per section and over the whole topic."""
+    names = [esc(s.title, LABEL_MAX) for s in topic.sections] + ["Whole topic"]
+    fig = go.Figure()
+    for side in Side:
+        per_section = [len(s.sources_of(side)) for s in topic.sections]
+        whole = len({sid for s in topic.sections for sid in s.sources_of(side)})
+        fig.add_bar(
+            x=[*per_section, whole],
+            y=names,
+            orientation="h",
+            name=esc(label(topic, side)),
+            marker_color=COLOURS[side],
+            hovertemplate="%{y}<br>%{x} distinct sources<extra>" + esc(label(topic, side)) + "</extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(title_text="distinct sources", rangemode="tozero")
+    return _layout(fig, "Distinct sources per side", int(140 + 1.4 * HEIGHT_PER_ROW * len(names)))
+
+
+def source_kinds(topic: Topic) -> go.Figure:
+    """How many distinct sources of each kind (government, press, ...) each side cites."""
+    kinds = {source.id: source.kind for source in topic.sources}
+    cited = topic.citing_sides()
+    counts = {
+        side: Counter(kinds[sid] for sid, sides in cited.items() if side in sides and sid in kinds)
+        for side in Side
+    }
+    present = [kind for kind in SourceKind if any(counts[side][kind] for side in Side)]
+    fig = go.Figure()
+    for side in Side:
+        fig.add_bar(
+            x=[kind.value for kind in present],
+            y=[counts[side][kind] for kind in present],
+            name=esc(label(topic, side)),
+            marker_color=COLOURS[side],
+            hovertemplate="%{x}: %{y} sources<extra>" + esc(label(topic, side)) + "</extra>",
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(title_text="distinct sources", rangemode="tozero", dtick=1)
+    return _layout(fig, "Kinds of sources per side", 380)
+
+
+def date_value(partial: str) -> str:
+    """'2014' -> '2014-01-01', '2014-03' -> '2014-03-01': a plottable date for a partial one."""
+    parts = partial.split("-")
+    parts += ["01"] * (3 - len(parts))
+    return "-".join(parts[:3])
+
+
+def timeline(topic: Topic) -> go.Figure:
+    """Dated events on a time axis; hover shows the event and the titles of its sources."""
+    titles = {source.id: source.title for source in topic.sources}
+    events = sorted(topic.timeline, key=lambda e: date_value(e.date))
+    hover = []
+    for event in events:
+        cited = [esc(titles.get(sid, sid), 80) for sid in event.sources]
+        lines = [f"<b>{esc(event.date)}</b>", esc(event.event, 140), *(f"· {c}" for c in cited)]
+        hover.append("<br>".join(lines))
+    rows = [index % 4 for index in range(len(events))]  # stagger labels so neighbours don't overlap
+    fig = go.Figure(
+        go.Scatter(
+            x=[date_value(e.date) for e in events],
+            y=rows,
+            mode="markers+text",
+            text=[esc(e.event, 36) for e in events],
+            textposition="top center",
+            marker={"size": 12, "color": COLOURS[Side.SUPPORTER], "line": {"width": 1, "color": "#333"}},
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    )
+    fig.update_yaxes(visible=False, range=[-0.8, 4.2])
+    fig.update_xaxes(type="date", showgrid=True)
+    return _layout(fig, "Timeline", 360)
+
+
+def leaning(supporter: int, critic: int) -> Side | None:
+    """Which side has more words, or None when even."""
+    if supporter == critic:
+        return None
+    return Side.SUPPORTER if supporter > critic else Side.CRITIC
+
+
+def sunburst(topic: Topic) -> go.Figure:
+    """Topic > sections > pairs, sized by words and coloured by which side has more words."""
+    ids, labels, parents, values, colours, hover = [], [], [], [], [], []
+
+    def add(node: str, text: str, parent: str, sup: int, cri: int, limit: int) -> None:
+        side = leaning(sup, cri)
+        ids.append(node)
+        labels.append(esc(text, limit))
+        parents.append(parent)
+        values.append(sup + cri)
+        colours.append(COLOURS[side] if side else EVEN)
+        more = f"more words: {esc(label(topic, side))}" if side else "even"
+        hover.append(
+            f"{esc(text, 120)}<br>{esc(label(topic, Side.SUPPORTER))}: {sup} words"
+            f"<br>{esc(label(topic, Side.CRITIC))}: {cri} words<br>{more}"
+        )
+
+    add("t", topic.title, "", topic.words(Side.SUPPORTER), topic.words(Side.CRITIC), 40)
+    for s_index, section in enumerate(topic.sections):
+        s_node = f"s{s_index}"
+        add(s_node, section.title, "t", section.words(Side.SUPPORTER), section.words(Side.CRITIC), 28)
+        for p_index, pair in enumerate(section.pairs):
+            sup, cri = pair.supporter.words, pair.critic.words
+            add(f"{s_node}p{p_index}", pair.question, s_node, sup, cri, 24)
+    fig = go.Figure(
+        go.Sunburst(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            marker={"colors": colours, "line": {"color": "white", "width": 1}},
+            hovertext=hover,
+            hoverinfo="text",
+            insidetextorientation="radial",
+            maxdepth=3,
+        )
+    )
+    return _layout(fig, "Map of the topic (size: words; colour: the side with more words)", 640)

@@ -1,0 +1,1 @@
+"""Streamlit page scripts (run by app.py's st.navigation) and the helpers they share."""

@@ -1,0 +1,59 @@
+"""Balance page: how much each side says and cites, per section, and what the checks found."""
+
+from __future__ import annotations
+
+import importlib
+
+import streamlit as st
+
+from debate_explorer import charts
+from debate_explorer.model import Side
+from debate_explorer.views import state
+
+place = state.place_or_stop(want_section=False)
+state.sync_url(place, with_section=False)
+topic = place.topic
+st.title(f"Balance · {state.md(topic.title)}")
+words = {side: topic.words(side) for side in Side}
+st.markdown(
+    " · ".join(f"{state.side_badge(topic, side)} {words[side]:,} words" for side in Side)
+    + " · sections with more words on one side lean the map that way"
+)
+
+tab_words, tab_sources, tab_kinds = st.tabs(["Words", "Sources", "Source kinds"])
+with tab_words:
+    st.plotly_chart(charts.words_butterfly(topic), config={"displayModeBar": False})
+with tab_sources:
+    st.plotly_chart(charts.sources_per_side(topic), config={"displayModeBar": False})
+with tab_kinds:
+    st.plotly_chart(charts.source_kinds(topic), config={"displayModeBar": False})
+
+
+def findings() -> None:
+    """The checks' findings as a table; checks.py is imported lazily so the page works without it."""
+    try:
+        checks = importlib.import_module("debate_explorer.checks")
+    except ImportError:
+        st.info("The checks module is not available in this installation.")
+        return
+    found = checks.check_topic(place.loaded)
+    if not found:
+        st.success("No findings: the checks found nothing to report for this topic.")
+        return
+    st.dataframe(
+        [
+            {
+                "severity": str(f.severity),
+                "code": f.code,
+                "line": f.line,
+                "where": f.path,
+                "message": f.message,
+            }
+            for f in found
+        ],
+        hide_index=True,
+    )
+
+
+st.subheader("Findings of the checks")
+state.guarded(findings, "the findings of the checks")

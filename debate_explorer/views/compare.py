@@ -1,0 +1,182 @@
+"""Compare page: one section at a time, each pair's two positions side by side with numbered sources.
+
+Performance: each position is one joined Markdown block plus its rebuttal expander, so a section costs a
+handful of elements per pair instead of dozens. Columns sit inside each pair, so on a narrow screen they
+stack in pair order. Bias controls: swap which side stands left; blind mode hides labels, colours and
+holders and orders each pair by a stable hash until the reader reveals them.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from debate_explorer.model import Pair, Position, Section, Side, Topic, Verdict
+from debate_explorer.views import state
+
+VERDICTS = {
+    Verdict.CONFIRMED: ("green", ":material/check_circle:", "Confirmed"),
+    Verdict.PARTLY: ("violet", ":material/contrast:", "Partly"),
+    Verdict.UNCONFIRMED: ("gray", ":material/help:", "Unconfirmed"),
+    Verdict.DISPUTED: ("red", ":material/cancel:", "Disputed"),
+}
+ORIGIN = {
+    "document": ":gray-badge[:material/description: From the document]",
+    "research": ":violet-badge[:material/travel_explore: Added research]",
+}
+
+
+def source_list(topic: Topic, ids: list[str], numbers: dict[str, int]) -> str:
+    """Numbered source links, one per line: ``[n]`` opens the real URL; the title follows as text."""
+    sources = topic.source_map
+    lines = []
+    for sid in ids:
+        source = sources.get(sid)
+        if source is None:
+            lines.append(f"- \\[?\\] {state.md(sid)} (unknown source)")
+            continue
+        number = state.link(f"\\[{numbers[sid]}\\]", source.url, source.title)
+        extra = " · ".join(state.md(x) for x in (source.publisher, source.published or "") if x)
+        lines.append(f"- {number} {state.md(source.title)}" + (f" · {extra}" if extra else ""))
+    return "\n".join(lines)
+
+
+def position_block(topic: Topic, position: Position, label_md: str, show_holder: bool) -> str:
+    """One position as a single Markdown block: label, origin, claim, holder, reasoning, evidence, sources."""
+    numbers = state.source_numbers(topic)
+    parts = [f"{label_md} {ORIGIN[position.origin.value]}"]
+    parts.append(f"**{state.md(position.claim)}**" if position.claim else "*No claim written yet.*")
+    if show_holder and position.held_by:
+        parts.append(f"*Held by:* {state.md(position.held_by)}")
+    if position.reasoning:
+        parts.append(f"**Reasoning.** {state.md(position.reasoning)}")
+    if position.evidence:
+        parts.append(f"**Evidence.** {state.md(position.evidence)}")
+    if position.sources:
+        parts.append("**Sources**\n\n" + source_list(topic, position.sources, numbers))
+    return "\n\n".join(parts)
+
+
+def order(pair: Pair, swap: bool, blind: bool) -> tuple[Side, Side]:
+    left, right = state.blind_order(pair.id) if blind else (Side.SUPPORTER, Side.CRITIC)
+    return (right, left) if swap else (left, right)
+
+
+def render_pair(topic: Topic, pair: Pair, *, swap: bool, blind: bool, revealed: bool, linked: bool) -> None:
+    with st.container(border=True):
+        st.subheader(state.md(pair.question) or "(no question)", anchor=f"pair-{pair.id}")
+        if linked:
+            st.markdown(":blue-badge[:material/link: Linked pair]")
+        hidden = blind and not revealed
+        columns = st.columns(2, gap="medium")
+        for column, letter, side in zip(columns, "AB", order(pair, swap, blind), strict=True):
+            if hidden:
+                label_md = state.badge(f"Position {letter}")
+            elif blind:
+                label_md = f"{state.badge(f'Position {letter}')} {state.side_badge(topic, side)}"
+            else:
+                label_md = state.side_badge(topic, side)
+            position = pair.side(side)
+            with column:
+                st.markdown(position_block(topic, position, label_md, show_holder=not hidden))
+                if position.rebuttal:
+                    with st.expander("Rebuttal", icon=":material/reply:"):
+                        st.markdown(state.md(position.rebuttal))
+
+
+def section_extras(topic: Topic, section: Section) -> None:
+    """Fact checks, discussion questions and key terms, each as one Markdown block."""
+    if section.fact_checks:
+        lines = ["#### Fact checks"]
+        for check in section.fact_checks:
+            colour, icon, word = VERDICTS[check.verdict]
+            line = f"- :{colour}-badge[{icon} {word}] {state.md(check.claim)}"
+            if check.note:
+                line += f"  \n  {state.md(check.note)}"
+            if check.sources:
+                line += f"  \n  Sources: {state.number_links(topic, check.sources)}"
+            lines.append(line)
+        st.markdown("\n".join(lines))
+    if section.questions:
+        st.markdown(
+            "#### Discussion questions\n"
+            + "\n".join(f"{n}. {state.md(q)}" for n, q in enumerate(section.questions, start=1))
+        )
+    if section.terms:
+        st.markdown(
+            "#### Key terms\n"
+            + "\n".join(f"- **{state.md(t.term)}**: {state.md(t.definition)}" for t in section.terms)
+        )
+
+
+def controls(topic: Topic) -> tuple[bool, bool, bool]:
+    """Swap, blind and reveal toggles; turning blind mode on always starts hidden again."""
+
+    def blind_changed() -> None:
+        st.session_state["reveal"] = False
+
+    left, middle, right = st.columns(3)
+    critic = state.md(state.side_label(topic, Side.CRITIC))
+    swap = left.toggle(f"{critic} on the left", key="swap", help="Swap which side stands in the left column")
+    blind = middle.toggle(
+        "Blind mode",
+        key="blind",
+        on_change=blind_changed,
+        help="Hide which side each position comes from, to judge the arguments on their own",
+    )
+    revealed = False
+    if blind:
+        revealed = right.toggle("Reveal sides", key="reveal")
+    return swap, blind, revealed
+
+
+place = state.place_or_stop()
+topic = place.topic
+st.title(state.md(topic.title))
+st.markdown(f"**{state.md(topic.question)}**")
+
+if place.section is None:
+    st.info("This topic has no sections yet.")
+    st.stop()
+
+section = place.section
+ids = [s.id for s in topic.sections]
+titles = {s.id: f"{n}. {s.title}" for n, s in enumerate(topic.sections, start=1)}
+st.session_state["section_pick"] = section.id
+st.session_state[f"section:{topic.id}"] = section.id
+
+
+def section_changed() -> None:
+    new = st.session_state["section_pick"]
+    st.session_state[f"section:{topic.id}"] = new
+    st.query_params.from_dict({"topic": topic.id, "section": new})
+
+
+st.selectbox("Section", ids, key="section_pick", format_func=titles.__getitem__, on_change=section_changed)
+state.sync_url(place)
+swap, blind, revealed = controls(topic)
+
+if section.summary:
+    st.markdown(state.md(section.summary))
+if place.pair is not None:
+    st.caption(f"You opened a link to one pair: [{state.md(place.pair.question)}](#pair-{place.pair.id})")
+if not section.pairs:
+    st.info("This section has no argument pairs yet.")
+for pair in section.pairs:
+    render_pair(
+        topic,
+        pair,
+        swap=swap,
+        blind=blind,
+        revealed=revealed,
+        linked=place.pair is not None and pair is place.pair,
+    )
+section_extras(topic, section)
+
+at = ids.index(section.id)
+back, forward = st.columns(2)
+if at > 0:
+    with back:
+        state.page_link("compare", f"← {state.md(titles[ids[at - 1]])}", topic=topic.id, section=ids[at - 1])
+if at + 1 < len(ids):
+    with forward:
+        state.page_link("compare", f"{state.md(titles[ids[at + 1]])} →", topic=topic.id, section=ids[at + 1])

@@ -1,0 +1,46 @@
+"""Sources page: every source with its link, metadata and the sides that cite it; filter by kind and side."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from debate_explorer.model import Side
+from debate_explorer.views import state
+from debate_explorer.views.data import filter_rows, source_rows
+
+place = state.place_or_stop(want_section=False)
+state.sync_url(place, with_section=False)
+topic = place.topic
+st.title(f"Sources · {state.md(topic.title)}")
+
+rows = source_rows(topic)
+kinds = sorted({row.kind for row in rows})
+labels = {side: state.side_label(topic, side) for side in Side}
+left, right = st.columns(2)
+chosen_kinds = left.multiselect("Kind", kinds, key="source_kinds", placeholder="All kinds")
+chosen_sides = right.multiselect(
+    "Cited by", list(Side), key="source_sides", format_func=labels.__getitem__, placeholder="Either side"
+)
+shown = filter_rows(rows, chosen_kinds, chosen_sides)
+st.caption(f"{len(shown)} of {len(rows)} sources. The number is the one shown next to claims on Compare.")
+st.dataframe(
+    [
+        {
+            "No.": row.number,
+            "Title": row.title,
+            "Link": state.safe_url(row.url),
+            "Publisher": row.publisher,
+            "Date": row.published,
+            "Kind": row.kind,
+            "Footnote": row.footnote,
+            "Cited by": ", ".join(labels[side] for side in row.sides) or "not cited",
+        }
+        for row in shown
+    ],
+    hide_index=True,
+    column_config={
+        "No.": st.column_config.NumberColumn(width="small"),
+        "Link": st.column_config.LinkColumn("Link", display_text="open ↗"),
+        "Footnote": st.column_config.NumberColumn("Footnote", help="The source document's footnote number"),
+    },
+)

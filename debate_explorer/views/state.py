@@ -1,0 +1,304 @@
+"""What every page shares: the cached library, the place chosen by the URL, and inert Markdown.
+
+Pages read validated topics from here and never touch YAML. The library is cached per content folder
+fingerprint (each file's path, mtime_ns and size), so an edited file reloads on the next run and an
+unchanged one costs nothing. Query parameters only ever *select* among known ids: an unknown, empty,
+repeated, overlong or non-ASCII value falls back to a default with a friendly note, never a traceback.
+All content text goes through :func:`md` so Markdown and HTML in it stay literal, and only http(s) URLs
+become links (:func:`link`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from debate_explorer.loading import Library, LoadedTopic, LoadError, load_library, topic_files
+from debate_explorer.model import Pair, Section, Side, Topic
+
+ENV_DIR = "DEBATE_EXPLORER_DIR"
+APP_DIR = Path(__file__).resolve().parents[2]
+"""The folder holding app.py; the default content folder ``arguments`` sits next to it."""
+
+PAGES = {
+    "topics": "debate_explorer/views/topics.py",
+    "compare": "debate_explorer/views/compare.py",
+    "balance": "debate_explorer/views/balance.py",
+    "sources": "debate_explorer/views/sources.py",
+    "timeline": "debate_explorer/views/timeline.py",
+    "map": "debate_explorer/views/map.py",
+    "practice": "debate_explorer/views/practice.py",
+}
+"""Page scripts relative to app.py; st.page_link and AppTest.switch_page take these paths."""
+
+BADGE = {Side.SUPPORTER: "blue", Side.CRITIC: "orange"}
+"""Streamlit badge colours per side: blue versus orange reads for the common colour-vision deficiencies."""
+
+MAX_SHOWN = 40
+"""Longest part of a bad query value echoed back to the reader."""
+
+
+# ---------------------------------------------------------------- inert Markdown
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^%@/;?])")
+_SAFE_SCHEMES = ("http", "https")
+
+
+def md(text: object) -> str:
+    """Content text as Markdown that renders literally: whitespace folded, all ASCII punctuation escaped.
+
+    Escaping every punctuation character keeps tags, links, autolinks (``www.x``, ``https://``),
+    emphasis, headings, lists, maths (``$``) and Streamlit directives (``:red[...]``) inert.
+    """
+    folded = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", folded)
+
+
+def safe_url(url: object) -> str | None:
+    """The URL if it is an absolute http(s) URL without spaces or control characters, else None."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in _SAFE_SCHEMES or not parts.netloc:
+        return None
+    return url
+
+
+def _destination(url: str) -> str:
+    """A URL as a Markdown link destination: the characters that would end or bend it are escaped."""
+    return re.sub(r"([\\()<>])", r"\\\1", url)
+
+
+def link(label_md: str, url: object, title: object = "") -> str:
+    """``[label](url "title")`` for an http(s) URL; otherwise just the label, so no other scheme links.
+
+    ``label_md`` must already be Markdown (escape content with :func:`md`); ``title`` is plain text.
+    """
+    good = safe_url(url)
+    if good is None:
+        return label_md
+    title_part = f' "{md(title)}"' if title else ""
+    return f"[{label_md}]({_destination(good)}{title_part})"
+
+
+def badge(text: str, colour: str = "gray") -> str:
+    """A Streamlit Markdown badge with escaped text."""
+    return f":{colour}-badge[{md(text)}]"
+
+
+# ---------------------------------------------------------------- the library
+
+
+def content_dir() -> Path:
+    """The content folder: $DEBATE_EXPLORER_DIR, or ``arguments`` next to app.py."""
+    configured = os.environ.get(ENV_DIR, "").strip()
+    return Path(configured).expanduser() if configured else APP_DIR / "arguments"
+
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def fingerprint(folder: Path) -> Fingerprint:
+    """(path, mtime_ns, size) of each topic file: the cache key that changes when any file changes."""
+    out = []
+    for path in topic_files(folder):
+        try:
+            stat = path.stat()
+        except OSError:
+            out.append((str(path), -1, -1))
+            continue
+        out.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _load(folder: str, key: Fingerprint) -> Library:
+    """Load once per fingerprint; topics are frozen models, so sharing them between sessions is safe."""
+    return load_library([path for path, _, _ in key])
+
+
+def library() -> Library:
+    """Every topic in the content folder (cached), or one error explaining why the folder can't be read."""
+    folder = content_dir()
+    try:
+        key = fingerprint(folder)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return Library(errors=[LoadError(str(folder), None, "", f"cannot read the content folder: {reason}")])
+    return _load(str(folder), key)
+
+
+# ---------------------------------------------------------------- the URL
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader is: a topic, a section of it, optionally one pair; plus notes on ignored params."""
+
+    loaded: LoadedTopic
+    section: Section | None
+    pair: Pair | None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def topic(self) -> Topic:
+        return self.loaded.topic
+
+
+def param(name: str) -> str | None:
+    """The query value for ``name`` (the last one if repeated), or None if absent."""
+    values = st.query_params.get_all(name)
+    return values[-1] if values else None
+
+
+def shown(value: str) -> str:
+    """A bad query value, shortened and escaped so it can be quoted back to the reader."""
+    cut = value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+    return md(cut)
+
+
+def pick(value: str | None, known: Sequence[str], what: str) -> tuple[str | None, str | None]:
+    """Select ``value`` if it is one of ``known``; else (None, a note for the reader, if one is due)."""
+    if value is None:
+        return None, None
+    if value in known:
+        return value, None
+    if not value.strip():
+        return None, f"The link has an empty {what}; showing the start instead."
+    return None, f"There is no {what} “{shown(value)}” here; showing the start instead."
+
+
+def resolve(lib: Library, *, want_section: bool = True) -> Place | None:
+    """Read ?topic=&section=&pair=, falling back to the session's topic and then the first topic."""
+    if not lib.topics:
+        return None
+    notes: list[str] = []
+    ids = [t.topic.id for t in lib.topics]
+    topic_id, note = pick(param("topic"), ids, "topic")
+    notes += [note] if note else []
+    if topic_id is None:
+        remembered = st.session_state.get("topic")
+        topic_id = remembered if remembered in ids else ids[0]
+    loaded = lib.topics[ids.index(topic_id)]
+    topic = loaded.topic
+    st.session_state["topic"] = topic_id
+    if not want_section or not topic.sections:
+        return Place(loaded, None, None, tuple(notes))
+
+    section_id, note = pick(param("section"), [s.id for s in topic.sections], "section")
+    notes += [note] if note else []
+    pair_value = param("pair")
+    all_pairs = {pair.id: section for section, pair in topic.pairs()}
+    if section_id is None and pair_value in all_pairs and param("section") in (None, ""):
+        section_id = all_pairs[pair_value].id  # a link to a pair alone opens its section
+    section = topic.section(section_id) if section_id else None
+    if section is None:
+        remembered = st.session_state.get(f"section:{topic_id}")
+        section = topic.section(remembered) if isinstance(remembered, str) else None
+    section = section or topic.sections[0]
+    pair_id, note = pick(pair_value, [p.id for p in section.pairs], "pair in this section")
+    notes += [note] if note else []
+    pair = next((p for p in section.pairs if p.id == pair_id), None)
+    return Place(loaded, section, pair, tuple(notes))
+
+
+def sync_url(place: Place, *, with_section: bool = True) -> None:
+    """Make the address bar show the current place, so every view can be shared as it is."""
+    wanted = {"topic": place.topic.id}
+    if with_section and place.section is not None:
+        wanted["section"] = place.section.id
+        if place.pair is not None:
+            wanted["pair"] = place.pair.id
+    current = {key: st.query_params.get_all(key) for key in st.query_params}
+    if current != {key: [value] for key, value in wanted.items()}:
+        st.query_params.from_dict(wanted)
+
+
+def place_or_stop(*, want_section: bool = True) -> Place:
+    """The current place, with notes shown; stops the page kindly when there is nothing to show."""
+    lib = library()
+    place = resolve(lib, want_section=want_section)
+    if place is None:
+        st.info(
+            f"No topics to show. Put topic files in `{md(content_dir())}` "
+            f"(or set {ENV_DIR}); the Topics page lists any file that failed to load."
+        )
+        st.stop()
+    for note in place.notes:
+        st.info(note, icon=":material/link_off:")
+    topic_picker(lib, place)
+    return place
+
+
+def topic_picker(lib: Library, place: Place) -> None:
+    """A sidebar topic switcher; only shown when there is more than one topic."""
+    if len(lib.topics) < 2:
+        return
+    titles = {t.topic.id: t.topic.title for t in lib.topics}
+    ids = list(titles)
+    st.session_state["topic_pick"] = place.topic.id
+
+    def changed() -> None:
+        st.query_params.from_dict({"topic": st.session_state["topic_pick"]})
+
+    st.sidebar.selectbox("Topic", ids, key="topic_pick", format_func=titles.__getitem__, on_change=changed)
+
+
+# ---------------------------------------------------------------- sides and numbering
+
+
+def side_label(topic: Topic, side: Side) -> str:
+    return topic.sides.info(side).label or side.value.title()
+
+
+def side_badge(topic: Topic, side: Side) -> str:
+    return badge(side_label(topic, side), BADGE[side])
+
+
+def source_numbers(topic: Topic) -> dict[str, int]:
+    """Each source's number on every page: its 1-based position in the topic's source list."""
+    return {source.id: number for number, source in enumerate(topic.sources, start=1)}
+
+
+def number_links(topic: Topic, ids: Sequence[str]) -> str:
+    """``[1] [4]``: each cited source's number, linked to its URL when that is http(s)."""
+    numbers, sources = source_numbers(topic), topic.source_map
+    return " ".join(
+        link(f"\\[{numbers[sid]}\\]", sources[sid].url, sources[sid].title)
+        if sid in sources
+        else f"\\[?\\] {md(sid)}"
+        for sid in ids
+    )
+
+
+def blind_order(pair_id: str) -> tuple[Side, Side]:
+    """A stable, id-derived order for blind mode, so the left column is not always the same side."""
+    flip = hashlib.sha256(pair_id.encode()).digest()[0] & 1
+    return (Side.CRITIC, Side.SUPPORTER) if flip else (Side.SUPPORTER, Side.CRITIC)
+
+
+def page_link(page: str, label: str, **params: str) -> None:
+    """A link to one of the app's pages with query parameters (ids only; they are validated on arrival)."""
+    st.page_link(PAGES[page], label=label, query_params=params or None)
+
+
+def guarded(render: Callable[[], None], what: str) -> None:
+    """Run an optional part of a page; a failure there shows a note instead of breaking the page."""
+    try:
+        render()
+    except Exception as exc:
+        st.warning(f"Could not show {what}: {md(type(exc).__name__)}.")

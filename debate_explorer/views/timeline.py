@@ -1,0 +1,24 @@
+"""Timeline page: the topic's dated events on a plotly timeline, with each event's sources listed below."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from debate_explorer import charts
+from debate_explorer.views import state
+
+place = state.place_or_stop(want_section=False)
+state.sync_url(place, with_section=False)
+topic = place.topic
+st.title(f"Timeline · {state.md(topic.title)}")
+
+if not topic.timeline:
+    st.info("This topic has no dated events yet.")
+    st.stop()
+
+st.plotly_chart(charts.timeline(topic), config={"displayModeBar": False})
+lines = []
+for event in sorted(topic.timeline, key=lambda e: charts.date_value(e.date)):
+    links = state.number_links(topic, event.sources)
+    lines.append(f"- **{state.md(event.date)}** {state.md(event.event)} {links}".rstrip())
+st.markdown("\n".join(lines))

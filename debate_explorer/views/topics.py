@@ -1,0 +1,80 @@
+"""Topics page: a card per topic, one search over every topic, and a card for each file that failed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from debate_explorer.model import Side
+from debate_explorer.views import state
+from debate_explorer.views.data import search
+
+MAX_ERRORS_PER_FILE = 5
+
+lib = state.library()
+st.title("Debate Explorer")
+st.markdown(
+    "The strongest supporter and critic positions on contested questions, section by section, "
+    "side by side, each claim tied to sources you can open."
+)
+
+query = st.text_input(
+    "Search every claim, reasoning, evidence, rebuttal and source title",
+    key="search",
+    placeholder="Type words to find; every word must match",
+    max_chars=200,
+)
+if query.strip():
+    hits, total = search([t.topic for t in lib.topics], query)
+    if not hits:
+        st.info("Nothing matches every word of that search.")
+    else:
+        more = f" (showing the first {len(hits)})" if total > len(hits) else ""
+        st.caption(f"{total} match{'es' if total != 1 else ''}{more}")
+        many = len(lib.topics) > 1
+        for hit in hits:
+            where = f"{hit.topic_title} · " if many else ""
+            st.page_link(
+                state.PAGES["compare"],
+                label=f"{state.md(where + hit.pair_question)} — *{state.md(hit.field)}*: "
+                f"{state.md(hit.snippet(query))}",
+                icon=":material/search:",
+                query_params={"topic": hit.topic_id, "section": hit.section_id, "pair": hit.pair_id},
+            )
+    st.divider()
+
+for error in lib.errors:
+    with st.container(border=True):
+        st.error(f"**Could not load** `{state.md(error.file)}`", icon=":material/error:")
+        problems = error.all()
+        lines = [
+            f"- line {problem.line if problem.line is not None else '?'}"
+            + (f", `{state.md(problem.path)}`" if problem.path else "")
+            + f": {state.md(problem.message)}"
+            for problem in problems[:MAX_ERRORS_PER_FILE]
+        ]
+        if len(problems) > MAX_ERRORS_PER_FILE:
+            lines.append(f"- … and {len(problems) - MAX_ERRORS_PER_FILE} more")
+        st.markdown("\n".join(lines))
+        st.caption("The other topics keep working. `debate-explorer check` shows every problem.")
+
+if not lib.topics and not lib.errors:
+    st.info(f"No topic files in `{state.md(state.content_dir())}` yet.")
+
+columns = st.columns(2) if len(lib.topics) > 1 else [st.container()]
+for index, loaded in enumerate(lib.topics):
+    topic = loaded.topic
+    pairs = sum(len(section.pairs) for section in topic.sections)
+    changed = datetime.fromtimestamp(loaded.mtime_ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+    with columns[index % len(columns)], st.container(border=True):
+        sides = " vs ".join(
+            f"{state.side_badge(topic, side)} {state.md(topic.sides.info(side).who)}" for side in Side
+        )
+        st.markdown(
+            f"### {state.md(topic.title)}\n\n**{state.md(topic.question)}**\n\n{state.md(topic.summary)}\n\n"
+            f"{sides}\n\n"
+            f"{len(topic.sections)} sections · {pairs} pairs · "
+            f"{len(topic.sources)} sources · last change {changed}"
+        )
+        state.page_link("compare", "Compare the positions", topic=topic.id)
