@@ -1,0 +1,40 @@
+"""Shared test helpers: fixture paths and a writer for topic variants. Keep this file small."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).parent / "fixtures" / "topics" / "sample-topic.yaml"
+
+
+@pytest.fixture
+def sample_text() -> str:
+    """The clean sample topic's YAML text (passes `check --strict`)."""
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_topic(tmp_path: Path) -> Callable[..., Path]:
+    """Write YAML text as ``<folder>/<name>.yaml`` (default name: sample-topic, so the id matches)."""
+
+    def write(text: str, name: str = "sample-topic", folder: str = "topics") -> Path:
+        path = tmp_path / folder / f"{name}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def edit() -> Callable[[str, str, str], str]:
+    """``edit(text, old, new)``: replace the one ``old``; fails loudly if the fixture changed."""
+
+    def replace_once(text: str, old: str, new: str) -> str:
+        assert text.count(old) == 1, f"expected exactly one {old!r} in the fixture"
+        return text.replace(old, new)
+
+    return replace_once
