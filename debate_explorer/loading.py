@@ -116,6 +116,22 @@ _TopicLoader.add_constructor("tag:yaml.org,2002:map", _TopicLoader.construct_yam
 _TopicLoader.add_constructor("tag:yaml.org,2002:seq", _TopicLoader.construct_yaml_seq)
 
 
+def _refuse_binary(loader: _TopicLoader, node: yaml.Node) -> None:
+    """``!!binary`` would become bytes, which pydantic quietly turns into text: refuse it like other tags."""
+    raise yaml.constructor.ConstructorError(
+        None, None, "tag !!binary is not allowed: topic files are plain YAML without tags", node.start_mark
+    )
+
+
+_TopicLoader.add_constructor("tag:yaml.org,2002:binary", _refuse_binary)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A short description of a value for an error message: a 3 MB list must not become a 3 MB message."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
+
+
 def format_loc(loc: Iterable[str | int]) -> str:
     """('sections', 2, 'pairs', 0, 'critic') -> 'sections[2].pairs[0].critic'."""
     out = ""
@@ -164,17 +180,19 @@ class Library:
 
 def _friendly(error: dict[str, Any]) -> str:
     kind, msg, ctx = error["type"], error["msg"], error.get("ctx") or {}
+    value = error.get("input")
     if kind == "extra_forbidden":
         return "unknown key (not part of the topic format; check the spelling)"
     if kind == "missing":
         return "required field is missing"
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == ID_PATTERN:
-            return f"{error['input']!r} is not a valid id: use lowercase letters and digits joined by '-'"
+            return f"{_shown(value)} is not a valid id: use lowercase letters and digits joined by '-'"
         if ctx.get("pattern") == DATE_PATTERN:
-            return f"{error['input']!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, in quotes"
+            return f"{_shown(value)} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, in quotes"
     if kind == "string_type":
-        return f"expected text, found {type(error['input']).__name__} {error['input']!r}; put it in quotes"
+        found = {LineDict: "mapping", LineList: "list"}.get(type(value), type(value).__name__)
+        return f"expected text, found {found} {_shown(value)}; put it in quotes"
     msg = msg.removeprefix("Value error, ")
     return msg[0].lower() + msg[1:] if msg else kind
 
@@ -194,6 +212,10 @@ def parse_yaml(text: str, file: str) -> Any:
         if exc.context and exc.problem and "constructor" not in type(exc).__module__:
             problem = f"{problem} ({exc.context})"
         raise LoadError(file, mark.line + 1 if mark else None, "", problem) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        problem = f"{exc.reason}: found U+{exc.character:04X}"
+        raise LoadError(file, line, "", problem) from None
     except yaml.YAMLError as exc:
         raise LoadError(file, None, "", f"not valid YAML: {exc}") from None
     except RecursionError:
