@@ -30,9 +30,14 @@ Loc = tuple[str | int, ...]
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class LoadError(Exception):
-    """A problem with one topic file, located as precisely as the input allows."""
+    """A problem with one topic file, located as precisely as the input allows.
+
+    Not ``frozen``: contextlib assigns ``__traceback__`` when an exception leaves a ``with`` block of a
+    generator context manager (``st.spinner`` is one), and a frozen dataclass turns that into
+    FrozenInstanceError. Value equality and hashing stay as before.
+    """
 
     file: str
     line: int | None
