@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -272,3 +274,13 @@ def test_mutated_sample_ends_in_a_topic_or_a_load_error(data: st.DataObject) -> 
     end = data.draw(st.integers(start, min(len(text), start + 40)))
     text = text[:start] + data.draw(st.text(max_size=20)) + text[end:]
     assert isinstance(_outcome(text), LoadedTopic | LoadError)
+
+
+def test_load_error_passes_through_a_context_manager() -> None:
+    # contextlib sets __traceback__ on the way out; the error must arrive intact (st.spinner does this).
+    @contextlib.contextmanager
+    def around() -> Iterator[None]:
+        yield
+
+    with pytest.raises(LoadError, match="expected"), around():
+        load_text("id: [unclosed\n", "x.yaml")
