@@ -49,6 +49,9 @@ MAX_SHOWN = 40
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^%@/;?])")
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)")
+WORD_JOINER = "\u2060"
+"""Invisible; breaks the renderer's autolink detection, which runs on text after escapes are resolved."""
 _SAFE_SCHEMES = ("http", "https")
 
 
@@ -56,9 +59,10 @@ def md(text: object) -> str:
     """Content text as Markdown that renders literally: whitespace folded, all ASCII punctuation escaped.
 
     Escaping every punctuation character keeps tags, links, autolinks (``www.x``, ``https://``),
-    emphasis, headings, lists, maths (``$``) and Streamlit directives (``:red[...]``) inert.
+    emphasis, headings, lists, maths (``$``) and Streamlit directives (``:red[...]``) inert; a word
+    joiner after ``www``, ``:`` before ``//`` and ``@`` keeps bare URLs and e-mail addresses unlinked.
     """
-    folded = " ".join(str(text).split())
+    folded = _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split()))
     return _MD_SPECIAL.sub(r"\\\1", folded)
 
 

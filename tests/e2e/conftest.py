@@ -1,0 +1,173 @@
+"""Browser-test fixtures: a real Streamlit server on a free port and a Playwright page on Debian's chromium.
+
+Without /usr/bin/chromium (or Playwright) the e2e tests skip, unless DEBATE_EXPLORER_REQUIRE_BROWSER=1
+(set by .ci/run), when they fail instead: CI must never pass by skipping them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+CHROMIUM = os.environ.get("DEBATE_EXPLORER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-extensions",
+    "--no-first-run",
+]
+READY = "[data-testid='stApp'][data-test-connection-state='CONNECTED'][data-test-script-state='notRunning']"
+START_TIMEOUT = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def start_server(script: Path, content: Path | None, log: Path) -> Server:
+    """Start `streamlit run script` on a free port and wait until /_stcore/health answers ok."""
+    port = free_port()
+    env = dict(os.environ)
+    if content is not None:
+        env["DEBATE_EXPLORER_DIR"] = str(content)
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        f"--server.port={port}", "--server.address=127.0.0.1", "--server.headless=true",
+        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
+    ]  # fmt: skip
+    handle = log.open("wb")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}: {log.read_text()[-2000:]}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return Server(url, process, log)
+        time.sleep(0.1)
+    stop_server(Server(url, process, log))
+    raise RuntimeError(f"streamlit did not become healthy in {START_TIMEOUT}s: {log.read_text()[-2000:]}")
+
+
+def stop_server(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait(timeout=10)
+
+
+def _browser_missing() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return f"chromium not found at {CHROMIUM}"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright (python) is not installed"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_available() -> None:
+    problem = _browser_missing()
+    if problem:
+        if os.environ.get("DEBATE_EXPLORER_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser tests are required here but {problem}")
+        pytest.skip(problem)
+
+
+@pytest.fixture(scope="session")
+def browser(browser_available: None) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    """test-output/ at the repo root (gitignored): screenshots a human may want to look at."""
+    folder = ROOT / "test-output"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+AppServer = Callable[[Path], str]
+
+
+@pytest.fixture(scope="session")
+def app_server(browser_available: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """``app_server(content_dir) -> base url``: one server per content folder for the whole session."""
+    servers: dict[Path, Server] = {}
+    logs = tmp_path_factory.mktemp("streamlit-logs")
+
+    def serve(content: Path) -> str:
+        content = content.resolve()
+        if content not in servers:
+            servers[content] = start_server(ROOT / "app.py", content, logs / f"server-{len(servers)}.log")
+        return servers[content].url
+
+    try:
+        yield serve
+    finally:
+        for server in servers.values():
+            stop_server(server)
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh 1280x900 page; dialogs are recorded in ``page.dialogs`` and dismissed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    new_page = context.new_page()
+    new_page.dialogs = []
+
+    def on_dialog(dialog: object) -> None:
+        new_page.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    new_page.on("dialog", on_dialog)
+    new_page.set_default_timeout(30_000)
+    try:
+        yield new_page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def ready() -> Callable[[object], None]:
+    """``ready(page)``: wait until the app is connected and its script has finished running."""
+
+    def wait(page: object, timeout: float = 30_000) -> None:
+        page.wait_for_selector(READY, timeout=timeout)  # type: ignore[attr-defined]
+
+    return wait

@@ -1,0 +1,382 @@
+"""The Streamlit app through AppTest: every page, deep links, bias controls and inert rendering."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from debate_explorer.loading import load_file
+from debate_explorer.model import Side
+from debate_explorer.views import state
+from debate_explorer.views.data import filter_rows, search, source_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+TOPICS = ROOT / "tests" / "fixtures" / "topics"
+RENDER = ROOT / "tests" / "fixtures" / "render"
+SAMPLE = load_file(TOPICS / "sample-topic.yaml").topic
+HOSTILE = load_file(RENDER / "render-hostile.yaml").topic
+CHART_PAGES = ("balance", "timeline", "map")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+Run = Callable[..., AppTest]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Run:
+    """``run(page, content=TOPICS, **query)``: the app opened on ``page`` with those query parameters."""
+
+    def open_page(page: str = "topics", content: Path = TOPICS, **query: str | list[str]) -> AppTest:
+        monkeypatch.setenv(state.ENV_DIR, str(content))
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.run()
+        assert not at.exception, at.exception
+        if page != "topics":
+            at.switch_page(state.PAGES[page])
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return open_page
+
+
+def text_of(at: AppTest) -> str:
+    """Everything the page says in Markdown, captions, headings, notes and link labels."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.value for h in at.title] + [h.value for h in at.subheader]
+    parts += [n.value for n in (*at.info, *at.error, *at.warning, *at.success)]
+    parts += [link.proto.label for link in at.get("page_link")]
+    return "\n".join(parts)
+
+
+def claims_shown(at: AppTest) -> list[str]:
+    """The claims in the order they appear on a Compare page."""
+    claims = {state.md(p.side(s).claim): p.side(s).claim for _, p in SAMPLE.pairs() for s in Side}
+    found = []
+    for block in at.markdown:
+        for escaped, claim in claims.items():
+            if f"**{escaped}**" in block.value:
+                found.append(claim)
+    return found
+
+
+# ---------------------------------------------------------------- every page
+
+
+@pytest.mark.parametrize("page", list(state.PAGES))
+def test_every_page_renders_the_sample_topic(run: Run, page: str) -> None:
+    at = run(page, topic="sample-topic")
+    assert not at.exception
+    if page != "practice":  # helper E's page: only "renders without error" is ours to check
+        assert state.md(SAMPLE.title) in text_of(at)
+
+
+def test_chart_pages_draw_plotly_charts_and_compare_draws_none(run: Run) -> None:
+    counts = {page: len(run(page).get("plotly_chart")) for page in (*CHART_PAGES, "compare", "topics")}
+    assert counts == {"balance": 3, "timeline": 1, "map": 1, "compare": 0, "topics": 0}
+
+
+def test_topics_page_shows_a_card_with_counts_and_a_link_to_compare(run: Run) -> None:
+    at = run()
+    text = text_of(at)
+    assert state.md(SAMPLE.question) in text
+    assert "2 sections · 4 pairs · 4 sources" in text
+    links = [link.proto for link in at.get("page_link")]
+    assert any(p.page == "compare" and p.query_string == "topic=sample-topic" for p in links)
+
+
+def test_search_finds_claims_and_links_to_their_pair(run: Run) -> None:
+    at = run()
+    at.text_input(key="search").input("tire younger").run()
+    assert not at.exception
+    links = [link.proto for link in at.get("page_link") if link.proto.icon == ":material/search:"]
+    assert [p.query_string for p in links] == ["topic=sample-topic&section=learning&pair=attendance"]
+    assert "Critics claim" in links[0].label
+
+
+def test_search_covers_source_titles_and_says_when_nothing_matches(run: Run) -> None:
+    at = run()
+    at.text_input(key="search").input("sleep review").run()
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert any("source title" in label for label in labels)
+    at.text_input(key="search").input("zebra crossing").run()
+    assert any("Nothing matches" in info.value for info in at.info)
+
+
+def test_a_broken_file_gets_an_error_card_and_the_others_still_load(run: Run, tmp_path: Path) -> None:
+    shutil.copy(TOPICS / "sample-topic.yaml", tmp_path)
+    (tmp_path / "broken-topic.yaml").write_text("id: broken-topic\ntitle: Broken\nquestion: [unclosed\n")
+    at = run(content=tmp_path)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "broken\\-topic\\.yaml" in errors[0]
+    text = text_of(at)
+    assert re.search(r"line \d+", text)
+    assert state.md(SAMPLE.title) in text
+    compare = run("compare", content=tmp_path)
+    assert claims_shown(compare)
+
+
+@pytest.mark.parametrize("folder", ["empty", "missing"])
+def test_no_topics_is_a_friendly_page_everywhere(run: Run, tmp_path: Path, folder: str) -> None:
+    content = tmp_path / folder
+    if folder == "empty":
+        content.mkdir()
+    for page in state.PAGES:
+        at = run(page, content=content)
+        assert at.info or at.error
+
+
+# ---------------------------------------------------------------- Compare
+
+
+def test_compare_shows_both_sides_of_every_pair_of_the_first_section(run: Run) -> None:
+    at = run("compare")
+    costs = SAMPLE.sections[0]
+    assert at.selectbox(key="section_pick").value == "costs"
+    expected = [p.side(s).claim for p in costs.pairs for s in (Side.SUPPORTER, Side.CRITIC)]
+    assert claims_shown(at) == expected
+    text = text_of(at)
+    assert ":blue-badge[Supporters]" in text and ":orange-badge[Critics]" in text
+    assert "From the document" in text and "Added research" in text
+    assert "[\\[1\\]](https://example.org/board/budget-note" in text
+    assert "Fact checks" in text and "Discussion questions" in text and "Key terms" in text
+    assert [e.label for e in at.expander].count("Rebuttal") == 4
+    assert state.md(costs.pairs[0].supporter.rebuttal) in text
+
+
+def test_deep_link_opens_the_section_and_marks_the_pair(run: Run) -> None:
+    at = run("compare", topic="sample-topic", section="learning", pair="attendance")
+    assert at.selectbox(key="section_pick").value == "learning"
+    assert claims_shown(at)[0] == SAMPLE.sections[1].pairs[0].supporter.claim
+    text = text_of(at)
+    assert "Linked pair" in text and "(#pair-attendance)" in text
+    assert not at.info
+    assert at.query_params["pair"] == "attendance"
+
+
+def test_a_pair_alone_opens_its_section(run: Run) -> None:
+    at = run("compare", pair="test-results")
+    assert at.selectbox(key="section_pick").value == "learning"
+    assert "Linked pair" in text_of(at)
+
+
+BAD_VALUES = [
+    "",
+    "nope",
+    "x" * 5000,
+    "Übersicht-ß-日本",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "costs ",
+]
+
+
+@pytest.mark.parametrize("value", BAD_VALUES)
+@pytest.mark.parametrize("name", ["topic", "section", "pair"])
+def test_bad_deep_link_values_fall_back_with_a_note(run: Run, name: str, value: str) -> None:
+    at = run("compare", **{name: value})
+    assert at.selectbox(key="section_pick").value == "costs"
+    assert claims_shown(at)[0] == SAMPLE.sections[0].pairs[0].supporter.claim
+    notes = " ".join(info.value for info in at.info)
+    assert name in notes and ("empty" in notes or "There is no" in notes)
+    assert len(notes) < 400  # a long value is cut, not echoed whole
+    assert "<script>" not in notes
+
+
+def test_repeated_parameters_use_the_last_value(run: Run) -> None:
+    at = run("compare", section=["costs", "learning"])
+    assert at.selectbox(key="section_pick").value == "learning"
+    assert not at.info
+
+
+@pytest.mark.parametrize("page", [p for p in state.PAGES if p != "topics"])
+def test_unknown_topic_on_any_page_is_a_note_not_a_traceback(run: Run, page: str) -> None:
+    at = run(page, topic="no-such-topic", section="nope", pair="nope")
+    assert any("no-such-topic" in info.value.replace("\\", "") for info in at.info)
+
+
+def test_switching_section_updates_the_page_and_the_url(run: Run) -> None:
+    at = run("compare")
+    at.selectbox(key="section_pick").select("learning").run()
+    assert not at.exception
+    assert claims_shown(at)[0] == SAMPLE.sections[1].pairs[0].supporter.claim
+    assert at.query_params["section"] == "learning"
+    links = [link.proto for link in at.get("page_link")]
+    assert [p.query_string for p in links] == ["topic=sample-topic&section=costs"]
+
+
+def test_swap_puts_the_critic_on_the_left(run: Run) -> None:
+    at = run("compare")
+    at.toggle(key="swap").set_value(True).run()
+    assert not at.exception
+    first = SAMPLE.sections[0].pairs[0]
+    assert claims_shown(at)[:2] == [first.critic.claim, first.supporter.claim]
+
+
+def test_blind_mode_hides_labels_and_holders_until_revealed(run: Run) -> None:
+    at = run("compare")
+    at.toggle(key="blind").set_value(True).run()
+    assert not at.exception
+    text = text_of(at)
+    assert "Position A" in text and "Position B" in text
+    assert ":blue-badge" not in text and ":orange-badge" not in text
+    assert "Held by" not in text
+    assert len(claims_shown(at)) == 4  # every claim is still there, only unlabelled
+    at.toggle(key="reveal").set_value(True).run()
+    assert not at.exception
+    revealed = text_of(at)
+    assert ":blue-badge[Supporters]" in revealed and ":orange-badge[Critics]" in revealed
+    assert "Held by" in revealed
+    at.toggle(key="blind").set_value(False).run()
+    at.toggle(key="blind").set_value(True).run()
+    assert ":blue-badge" not in text_of(at)  # blind mode starts hidden again
+
+
+def test_blind_order_is_stable_and_not_always_the_same_side() -> None:
+    orders = {state.blind_order(f"pair-{n}") for n in range(20)}
+    assert orders == {(Side.SUPPORTER, Side.CRITIC), (Side.CRITIC, Side.SUPPORTER)}
+    assert state.blind_order("attendance") == state.blind_order("attendance")
+
+
+# ---------------------------------------------------------------- Balance, Sources, Timeline, Map
+
+
+def test_balance_shows_word_totals_and_the_findings(run: Run, tmp_path: Path) -> None:
+    at = run("balance")
+    text = text_of(at)
+    words = SAMPLE.words(Side.SUPPORTER)
+    assert f"{words:,} words" in text
+    assert any("No findings" in s.value for s in at.success)
+    uncited = "  - id: never-cited\n    title: Never cited\n    url: https://example.org/n\n    kind: press\n"
+    (tmp_path / "sample-topic.yaml").write_text((TOPICS / "sample-topic.yaml").read_text() + uncited)
+    findings = run("balance", content=tmp_path)
+    table = findings.dataframe[0].value
+    assert len(table) >= 1 and {"severity", "code", "line", "where", "message"} <= set(table.columns)
+
+
+def test_sources_table_links_and_filters(run: Run) -> None:
+    at = run("sources")
+    table = at.dataframe[0].value
+    assert list(table["No."]) == [1, 2, 3, 4]
+    assert table["Link"][0] == "https://example.org/board/budget-note"
+    assert table["Cited by"][1] == "Critics"
+    at.multiselect(key="source_kinds").set_value(["academic"]).run()
+    assert list(at.dataframe[0].value["No."]) == [3, 4]
+    at.multiselect(key="source_sides").set_value([Side.CRITIC]).run()
+    assert list(at.dataframe[0].value["Title"]) == ["School day length and pupil sleep, a review"]
+
+
+def test_timeline_lists_every_event_with_its_source_number(run: Run) -> None:
+    text = text_of(run("timeline"))
+    for event in SAMPLE.timeline:
+        assert state.md(event.event) in text
+    assert "**2023\\-09**" in text and "[\\[2\\]](https://example.org/parents/survey" in text
+
+
+# ---------------------------------------------------------------- hostile content stays inert
+
+_RAW_HTML = re.compile(r"(?<!\\)<")
+_LINK = re.compile(r"\]\((?!https?://|#)")
+
+
+@pytest.mark.parametrize("page", [p for p in state.PAGES if p != "practice"])
+def test_hostile_content_renders_as_text_on_every_page(run: Run, page: str) -> None:
+    at = run(page, topic="render-hostile", content=RENDER)
+    text = text_of(at)
+    assert "script" in text  # the content is there...
+    assert not _RAW_HTML.search(text)  # ...but every < is escaped,
+    assert not _LINK.search(text)  # and every link goes to http(s) or an in-page anchor
+    assert "](javascript" not in text and "](data" not in text
+
+
+def test_hostile_search_hits_are_escaped(run: Run) -> None:
+    at = run(content=RENDER)
+    at.text_input(key="search").input("script").run()
+    labels = [link.proto.label for link in at.get("page_link")]
+    assert labels and all(not _RAW_HTML.search(label) and not _LINK.search(label) for label in labels)
+
+
+# ---------------------------------------------------------------- the helpers themselves
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "![i](data:image/png;base64,AAAA)",
+        "**bold** _it_ `code` # head",
+        ":red[x] $x$ ~~s~~",
+        "www.example.org https://example.org me@example.org",
+    ],
+)
+def test_md_escapes_every_markup_character(text: str) -> None:
+    out = state.md(text)
+    assert not re.search(r"(?<!\\)[<>\[\]()*_`#:$~]", out)
+    assert out.replace("\\", "").replace(state.WORD_JOINER, "") == text
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.org/a", True),
+        ("http://example.org", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("//example.org", False),
+        ("https://", False),
+        ("https://exa mple.org", False),
+        ("https://example.org/\nx", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_safe_url_allows_only_http_and_https(url: object, ok: bool) -> None:
+    assert (state.safe_url(url) is not None) is ok
+    assert (state.link("x", url) != "x") is ok
+
+
+def test_link_escapes_characters_that_would_end_the_destination() -> None:
+    out = state.link("\\[1\\]", "https://example.org/a_(b)?q=<x>", 'A "title"')
+    assert out == '[\\[1\\]](https://example.org/a_\\(b\\)?q=\\<x\\> "A \\"title\\"")'
+
+
+def test_pick_selects_only_known_ids() -> None:
+    assert state.pick("costs", ["costs"], "section") == ("costs", None)
+    assert state.pick(None, ["costs"], "section") == (None, None)
+    value, note = state.pick("x" * 1000, ["costs"], "section")
+    assert value is None and note is not None and len(note) < 200
+
+
+def test_search_needs_every_word_and_caps_hits() -> None:
+    hits, total = search([SAMPLE], "ATTENDANCE study")
+    assert total == len(hits) >= 2
+    assert all("attendance" in h.text.lower() and "study" in h.text.lower() for h in hits)
+    capped, total_all = search([SAMPLE, HOSTILE], "e", limit=3)
+    assert len(capped) == 3 and total_all > 3
+    assert search([SAMPLE], "   ") == ([], 0)
+
+
+def test_source_rows_and_filters() -> None:
+    rows = source_rows(SAMPLE)
+    assert [r.sides for r in rows] == [(Side.SUPPORTER,), (Side.CRITIC,), (Side.SUPPORTER,), (Side.CRITIC,)]
+    assert [r.number for r in filter_rows(rows, ["academic"], [Side.SUPPORTER])] == [3]
+    assert len(filter_rows(rows, [], [])) == 4

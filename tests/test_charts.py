@@ -1,0 +1,107 @@
+"""Plotly figures built from the model: right numbers, side colours, and content text kept literal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from debate_explorer import charts
+from debate_explorer.loading import load_file
+from debate_explorer.model import Side
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = load_file(ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml").topic
+HOSTILE = load_file(ROOT / "tests" / "fixtures" / "render" / "render-hostile.yaml").topic
+BLUE, ORANGE = charts.COLOURS[Side.SUPPORTER], charts.COLOURS[Side.CRITIC]
+FIGURES = [
+    charts.words_butterfly,
+    charts.sources_per_side,
+    charts.source_kinds,
+    charts.timeline,
+    charts.sunburst,
+]
+
+
+def test_side_colours_are_blue_and_orange_not_green_and_red() -> None:
+    assert (BLUE, ORANGE) == ("#0072B2", "#E69F00")
+
+
+def test_butterfly_puts_one_side_left_of_zero_with_true_word_counts() -> None:
+    fig = charts.words_butterfly(SAMPLE)
+    left, right = fig.data
+    sections = list(reversed(SAMPLE.sections))
+    assert list(left.x) == [-s.words(Side.SUPPORTER) for s in sections]
+    assert list(right.x) == [s.words(Side.CRITIC) for s in sections]
+    assert (left.marker.color, right.marker.color) == (BLUE, ORANGE)
+    assert all(int(text) >= 0 for text in fig.layout.xaxis.ticktext)
+
+
+def test_butterfly_can_put_the_critic_left() -> None:
+    left, _ = charts.words_butterfly(SAMPLE, left=Side.CRITIC).data
+    assert left.marker.color == ORANGE and all(x <= 0 for x in left.x)
+
+
+def test_sources_per_side_counts_distinct_sources_per_section_and_overall() -> None:
+    supporter, critic = charts.sources_per_side(SAMPLE).data
+    assert list(supporter.x) == [1, 1, 2]  # costs, learning, whole topic
+    assert list(critic.x) == [1, 1, 2]
+    assert supporter.y[-1] == "Whole topic"
+
+
+def test_source_kinds_counts_each_sides_kinds() -> None:
+    supporter, critic = charts.source_kinds(SAMPLE).data
+    assert dict(zip(supporter.x, supporter.y, strict=True)) == {"government": 1, "advocacy": 0, "academic": 1}
+    assert dict(zip(critic.x, critic.y, strict=True)) == {"government": 0, "advocacy": 1, "academic": 1}
+
+
+@pytest.mark.parametrize(("partial", "full"), [("2014", "2014-01-01"), ("2014-03", "2014-03-01"),
+                                               ("2014-03-09", "2014-03-09")])  # fmt: skip
+def test_partial_dates_become_plottable(partial: str, full: str) -> None:
+    assert charts.date_value(partial) == full
+
+
+def test_timeline_is_in_date_order_with_sources_on_hover() -> None:
+    (trace,) = charts.timeline(SAMPLE).data
+    assert list(trace.x) == ["2023-09-01", "2024-01-01", "2024-02-15"]
+    assert "Survey of Lindenfeld parents" in trace.hovertext[2]
+
+
+def test_sunburst_sizes_add_up_and_colour_the_wordier_side() -> None:
+    (trace,) = charts.sunburst(SAMPLE).data
+    value = dict(zip(trace.ids, trace.values, strict=True))
+    parent = dict(zip(trace.ids, trace.parents, strict=True))
+    for node in value:
+        children = [child for child in value if parent[child] == node]
+        if children:
+            assert value[node] == sum(value[child] for child in children)
+    assert value["t"] == SAMPLE.words(Side.SUPPORTER) + SAMPLE.words(Side.CRITIC)
+    colour = dict(zip(trace.ids, trace.marker.colors, strict=True))
+    for s_index, section in enumerate(SAMPLE.sections):
+        for p_index, pair in enumerate(section.pairs):
+            side = charts.leaning(pair.supporter.words, pair.critic.words)
+            assert colour[f"s{s_index}p{p_index}"] == (charts.COLOURS[side] if side else charts.EVEN)
+
+
+def test_leaning() -> None:
+    assert charts.leaning(3, 2) is Side.SUPPORTER
+    assert charts.leaning(2, 3) is Side.CRITIC
+    assert charts.leaning(2, 2) is None
+
+
+@pytest.mark.parametrize("figure", FIGURES)
+def test_hostile_text_stays_literal_in_every_figure(figure: object) -> None:
+    spec = figure(HOSTILE).to_json().replace("\\u003c", "<").replace("\\u003e", ">")  # type: ignore[operator]
+    assert "<script" not in spec and "<img" not in spec and "<a " not in spec
+    assert "&lt;script&gt;" in spec
+
+
+def test_esc_cuts_and_escapes() -> None:
+    assert charts.esc("<b>bold</b>   text") == "&lt;b&gt;bold&lt;/b&gt; text"
+    assert charts.esc("abcdefgh", 5) == "abcd…"
+
+
+@pytest.mark.parametrize("figure", FIGURES)
+def test_figures_handle_an_empty_topic(figure: object) -> None:
+    empty = SAMPLE.model_copy(update={"sections": [], "timeline": [], "sources": []})
+    assert figure(empty) is not None  # type: ignore[operator]
