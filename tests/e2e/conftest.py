@@ -65,10 +65,10 @@ def start_server(script: Path, content: Path | None, log: Path) -> Server:
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited with {process.returncode}: {log.read_text()[-2000:]}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return Server(url, process, log)
+        health = f"{url}/_stcore/health"
+        with contextlib.suppress(OSError), urllib.request.urlopen(health, timeout=2) as reply:
+            if reply.read().strip() == b"ok":
+                return Server(url, process, log)
         time.sleep(0.1)
     stop_server(Server(url, process, log))
     raise RuntimeError(f"streamlit did not become healthy in {START_TIMEOUT}s: {log.read_text()[-2000:]}")
