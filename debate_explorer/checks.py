@@ -92,10 +92,22 @@ CODES: dict[str, str] = {
 }
 
 UNFILLED: frozenset[str] = frozenset(
-    {"held_by", "claim", "reasoning", "evidence", "rebuttal", "sources", "url", "summary", "question@pair"}
+    {
+        "held_by",
+        "claim",
+        "reasoning",
+        "evidence",
+        "rebuttal",
+        "sources",
+        "url",
+        "summary",
+        "question@topic",
+        "question@pair",
+    }
 )
 """What a draft may leave empty: with ``draft=True`` these become ``todo`` instead of ``error``.
-Titles, the topic question, terms, fact-check claims and timeline events stay errors: a draft has them."""
+The debatable question is one of them: an article rarely states it, so the importer leaves it blank.
+Titles, terms, fact-check claims and timeline events stay errors: a draft has them."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +207,7 @@ def _integrity(c: _Collector, topic: Topic) -> None:
 
 def _texts(c: _Collector, topic: Topic) -> None:
     c.empty(("title",), topic.title, "topic title")
-    c.empty(("question",), topic.question, "topic question")
+    c.empty(("question",), topic.question, "topic question", kind="question@topic")
     c.empty(("summary",), topic.summary, "topic summary")
     if topic.document is not None:
         c.empty(("document", "title"), topic.document.title, "document title")

@@ -144,7 +144,7 @@ def test_draft_keeps_load_errors_and_missing_titles_as_errors(write_topic, sampl
 
 def test_skeleton_like_draft_is_all_todos(write_topic) -> None:
     text = (
-        "id: draft-topic\ntitle: A draft\nquestion: Should it?\nsummary: ''\n"
+        "id: draft-topic\ntitle: A draft\nquestion: ''\nsummary: ''\n"
         "sections:\n  - id: one\n    title: One\n    questions: [What do you think?]\n    pairs:\n"
         "      - id: p\n        question: ''\n        supporter: {claim: ''}\n        critic: {claim: ''}\n"
         "sources:\n  - {id: s, title: A source, url: '', kind: press}\n"
@@ -154,6 +154,7 @@ def test_skeleton_like_draft_is_all_todos(write_topic) -> None:
     drafted = findings_of(path, draft=True)
     assert {f.severity for f in drafted} == {Severity.TODO}
     assert {"E103", "E104", "E105", "E106"} <= set(codes(drafted))
+    assert ("E106", "question") in [(f.code, f.path) for f in drafted]  # the debatable question is to write
     assert not failing(drafted, strict=False)
     strict = findings_of(path)
     assert [(f.code, f.path) for f in strict] == [(f.code, f.path) for f in drafted]
