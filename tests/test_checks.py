@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from debate_explorer.checks import (
     CODES,
@@ -16,7 +18,7 @@ from debate_explorer.checks import (
     failing,
     loaded_words,
 )
-from debate_explorer.loading import load_file, load_library
+from debate_explorer.loading import LoadError, load_file, load_library, load_text
 
 TOPICS = Path(__file__).parent / "fixtures" / "topics"
 SAMPLE = TOPICS / "sample-topic.yaml"
@@ -273,3 +275,21 @@ def test_codes_are_stable_and_documented() -> None:
         "W201", "W202", "W203", "W204", "W205", "W206", "W207",
     ]  # fmt: skip
     assert all(CODES.values())
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_checks_never_crash_on_a_topic_that_loads(data: st.DataObject) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 60)))
+    text = text[:start] + data.draw(st.text(max_size=30)) + text[end:]
+    try:
+        loaded = load_text(text, "prop.yaml")
+    except LoadError:
+        return
+    for draft in (False, True):
+        for finding in check_topic(loaded, draft=draft):
+            assert finding.code in CODES
+            assert finding.file == "prop.yaml"
+            assert str(finding).startswith("prop.yaml")
