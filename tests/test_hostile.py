@@ -333,3 +333,21 @@ def test_every_page_renders_hostile_topics_as_inert_text(app_folder: Path, page:
         at = run_page(page, topic=topic)
         assert not at.exception, f"{page} ?topic={topic}: {at.exception}"
         assert_inert(at)
+
+
+def test_loading_leaves_the_garbage_collector_as_it_was() -> None:
+    """load_library pauses the cyclic collector for speed; overlapping loads in threads must restore it."""
+    import gc
+    from concurrent.futures import ThreadPoolExecutor
+
+    assert gc.isenabled()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda _: load_library([HOSTILE]), range(32)))
+    assert gc.isenabled()
+    assert all(len(r.topics) == 4 for r in results)
+    gc.disable()
+    try:
+        load_library([HOSTILE])
+        assert not gc.isenabled(), "a collector switched off by the caller stays off"
+    finally:
+        gc.enable()
