@@ -62,6 +62,11 @@ _FOOTNOTE_WORDS = {
 _FOOTNOTE_KEYS = {
     "footnotes", "sources", "references", "notes", "endnotes", "bibliography", "citations", "cited",
 }  # fmt: skip
+_DANGLING = {
+    "the", "a", "an", "of", "in", "to", "and", "or", "for", "with", "on", "at", "by", "from", "as", "that",
+    "which", "its", "their", "our", "his", "her", "is", "are", "was", "were", "but", "than", "into",
+}  # fmt: skip
+"""Words a heading does not end with, but a hard-wrapped line often does."""
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "inc", "jr", "sr", "co",
 }  # fmt: skip
@@ -192,7 +197,10 @@ def _heading_shaped(line: str, allow_colon: bool = False) -> bool:
     if last in _NOT_HEADING_END and not (allow_colon and last == ":"):
         return False
     first_letter = next(ch for ch in s if ch.isalpha())
-    return not first_letter.islower()
+    if first_letter.islower():
+        return False
+    last_word = re.sub(r"\W+$", "", s).rsplit(None, 1)[-1].lower() if s.split() else ""
+    return last_word not in _DANGLING or len(s.split()) == 1
 
 
 def _is_footnote_heading(line: str) -> bool:
@@ -235,6 +243,14 @@ def _plain_headings(lines: list[str], first: int) -> list[int]:
     only when its neighbours are not list items too.
     """
     shaped = [i >= first and _heading_shaped(line) for i, line in enumerate(lines)]
+    # Paragraphs separated by single blank lines: then a heading stands in its own block, and a short line
+    # directly below a candidate means the candidate is the first line of a hard-wrapped paragraph.
+    separators = sum(
+        1
+        for i in range(first + 1, len(lines) - 1)
+        if not lines[i].strip() and lines[i - 1].strip() and lines[i + 1].strip()
+    )
+    blank_style = separators >= 2
     found: list[int] = []
     for i in range(first, len(lines)):
         if not shaped[i]:
@@ -247,6 +263,8 @@ def _plain_headings(lines: list[str], first: int) -> list[int]:
         first_letter = next((ch for ch in nxt_text if ch.isalpha()), "")
         if first_letter.islower():
             continue  # the next line continues this one: a wrapped sentence, not a heading
+        if blank_style and nxt == i + 1 and len(lines[nxt].strip()) <= WRAPPED_LINE:
+            continue
         if prev is not None and prev >= first:
             if shaped[prev] and prev == i - 1 and prev not in found:
                 continue
@@ -821,34 +839,34 @@ def write_skeleton(
 ) -> Path:
     """Write the skeleton of ``article`` to ``output`` (default arguments/<id>.yaml); return the path.
 
-    The topic id is ``topic_id``, else the output file's name, else the slug of the title; the file name
-    must equal the id (the loader requires it). An existing file is only replaced with ``force``.
+    ``output`` may be a file or a folder (then the file is <folder>/<id>.yaml). The topic id is ``topic_id``,
+    else the output file's name, else the slug of the title; the file name must equal the id (the loader
+    requires it). An existing file is only replaced with ``force``.
     """
     text = read_article(article)
-    target = Path(output) if output is not None else None
-    if target is not None and target.is_dir():
-        target = target / "placeholder.yaml"
-        directory_only = True
-    else:
-        directory_only = False
-    if target is not None and not directory_only:
-        if target.suffix not in (".yaml", ".yml"):
-            raise ImportProblem(f"{target} must end in .yaml: topic files are YAML")
-        if topic_id is None:
-            if not _ID.match(target.stem):
+    folder: Path | None = Path("arguments") if output is None else None
+    target: Path | None = None
+    if output is not None:
+        path = Path(output)
+        if path.is_dir() or (not path.suffix and not path.exists()):
+            folder = path  # a folder: the file name comes from the id
+        elif path.suffix not in (".yaml", ".yml"):
+            raise ImportProblem(f"{path} must end in .yaml: topic files are YAML")
+        elif topic_id is None:
+            if not _ID.match(path.stem):
                 raise ImportProblem(
-                    f"the file name {target.stem!r} is not a valid topic id (lowercase words joined by '-'); "
+                    f"the file name {path.stem!r} is not a valid topic id (lowercase words joined by '-'); "
                     "rename it or pass --id"
                 )
-            topic_id = target.stem
-        elif target.stem != topic_id:
-            raise ImportProblem(f"the file name {target.name!r} must equal the topic id {topic_id!r}")
+            topic_id, target = path.stem, path
+        elif path.stem != topic_id:
+            raise ImportProblem(f"the file name {path.name!r} must equal the topic id {topic_id!r}")
+        else:
+            target = path
     skeleton = skeleton_from_text(text, topic_id=topic_id)
-    final_id = yaml.safe_load(skeleton)["id"]
     if target is None:
-        target = Path("arguments") / f"{final_id}.yaml"
-    elif directory_only:
-        target = target.parent / f"{final_id}.yaml"
+        assert folder is not None
+        target = folder / f"{yaml.safe_load(skeleton)['id']}.yaml"
     if target.exists() and target.resolve() == Path(article).resolve():
         raise ImportProblem(f"{target} is the article itself; choose another output file")
     if target.exists() and not force:
