@@ -183,7 +183,7 @@ def test_skeleton_round_trip(article: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("article", list(EXPECTED), ids=lambda p: p.name)
 def test_skeleton_passes_draft_check_and_fails_full_check(article: Path, tmp_path: Path, capsys) -> None:
     written = skeleton_of(article, tmp_path)
-    code, out, err = run(capsys, "check", "--draft", "--format", "json", written)
+    code, out, _ = run(capsys, "check", "--draft", "--format", "json", written)
     assert code == 0, out
     findings = json.loads(out)
     severities = {f["severity"] for f in findings}
@@ -329,7 +329,8 @@ def test_hard_wrapped_paragraphs_and_short_line_runs() -> None:
 
 
 def test_lowercase_continuation_and_trailing_line_are_not_headings() -> None:
-    text = f"Title\n{LONG}\nThe committee voted on the new\nbudget after a long debate.\n{LONG}\nThanks for Reading\n"
+    wrapped = "The committee voted on the new\nbudget after a long debate."
+    text = f"Title\n{LONG}\n{wrapped}\n{LONG}\nThanks for Reading\n"
     assert titles(text) == ["Title"]  # no headings: the whole text is one section named after the article
     assert parse_article(text).has_headings is False
 
