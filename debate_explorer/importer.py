@@ -583,15 +583,16 @@ def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
     """'U.S.–Israel: Policing & More' -> 'u-s-israel-policing-more': lowercase words joined by '-'."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
-    slug = ""
+    kept: list[str] = []
     for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
+        if len("-".join([*kept, word])) > max_length:
+            while len(kept) > 1 and kept[-1] in _DANGLING:
+                kept.pop()  # a cut-off id should not end in "-of-the"
             break
-        slug = candidate
-    if not slug and words:
-        slug = words[0][:max_length]
-    return slug
+        kept.append(word)
+    if not kept and words:
+        return words[0][:max_length]
+    return "-".join(kept)
 
 
 def _unique(base: str, used: set[str], fallback: str) -> str:

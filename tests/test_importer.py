@@ -28,7 +28,7 @@ from debate_explorer.importer import (
     write_skeleton,
 )
 from debate_explorer.loading import LoadError, load_file, load_text
-from debate_explorer.model import Side, SourceKind, Topic
+from debate_explorer.model import Pair, Side, SourceKind, Topic
 
 ROOT = Path(__file__).parent.parent
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -413,6 +413,8 @@ def test_footnote_refs() -> None:
 def test_slugify() -> None:
     assert slugify("U.S.–Israel: Policing & More!") == "u-s-israel-policing-more"
     assert slugify("Café crème à Zürich") == "cafe-creme-a-zurich"
+    cut = slugify("Council decision on the future of the scooter trial", 40)
+    assert cut == "council-decision-on-the-future"
     long = slugify("word " * 40)
     assert len(long) <= 60 and not long.endswith("-")
     assert slugify("日本語のタイトル") == ""
@@ -625,6 +627,24 @@ def test_authoring_guide_explains_every_check_code() -> None:
         f"docs/authoring.md names codes that do not exist: {documented - set(CODES)}"
     )
     assert SCHEMA_COMMENT.lstrip("# ") in guide
+
+
+def test_worked_example_in_the_guide_is_real_importer_output() -> None:
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    example = guide[guide.index("## 8. Worked example") :]
+    blocks = re.findall(r"```(\w+)\n(.*?)```", example, re.DOTALL)
+    article = next(body for lang, body in blocks if lang == "text")
+    skeleton = skeleton_from_text(article).splitlines()
+    excerpts = [body for lang, body in blocks if lang == "yaml"]
+    for excerpt in excerpts[:2]:
+        for line in excerpt.splitlines():
+            if "..." not in line:
+                assert line in skeleton, f"the guide shows {line!r}, which the importer does not write"
+    finished = yaml.safe_load(excerpts[2])["pairs"][0]
+    pair = Pair.model_validate(finished)
+    assert pair.supporter.claim and pair.critic.claim and pair.supporter.sources and pair.critic.sources
+    words = sorted([pair.supporter.words, pair.critic.words])
+    assert words[1] <= 1.5 * words[0]  # the example is balanced by the check's own rule
 
 
 def test_pre_commit_hook_checks_changed_topic_files() -> None:
