@@ -68,6 +68,8 @@ class Result:
     seconds: float
     elements: int
     error: str | None = None
+    texts: list[str] = field(default_factory=list, repr=False)
+    """Markdown and alert bodies of the run (kept only when asked for, e.g. by tests)."""
 
 
 @dataclass
@@ -186,13 +188,13 @@ class Session:
             cookie="; ".join(f"{k}={v}" for k, v in cookies.items()),
         )
 
-    def rerun(self, target: Target) -> Result:
+    def rerun(self, target: Target, keep_text: bool = False) -> Result:
         msg = BackMsg()
         msg.rerun_script.query_string = target.query
         msg.rerun_script.page_name = target.page
         start = time.perf_counter()
         self.ws.send_binary(msg.SerializeToString())
-        elements, error = 0, None
+        elements, error, texts = 0, None, []
         while True:
             data = self.ws.recv()
             if isinstance(data, str):
@@ -203,6 +205,8 @@ class Session:
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 element = fwd.delta.new_element
                 elements += 1
+                if keep_text:
+                    texts += [element.markdown.body, element.alert.body]
                 if element.WhichOneof("type") == "exception":
                     error = error or f"exception {element.exception.type}: {element.exception.message[:200]}"
             elif kind == "page_not_found":
@@ -215,7 +219,7 @@ class Session:
         seconds = time.perf_counter() - start
         if not error and elements == 0:
             error = "no elements"
-        return Result(target, seconds, elements, error)
+        return Result(target, seconds, elements, error, [t for t in texts if t])
 
     def close(self) -> None:
         with contextlib.suppress(Exception):

@@ -294,6 +294,8 @@ def run_page(page: str, **params: str) -> AppTest:
     at.run()
     if page != "topics":
         at.switch_page(PAGE_FILES[page])
+        at.query_params.clear()
+        at.query_params.update(params)
         at.run()
     return at
 
