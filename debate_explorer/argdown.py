@@ -1,0 +1,79 @@
+"""A topic as Argdown (https://argdown.org), so it can be drawn as an argument map in Argdown's tools.
+
+Mapping: the topic question is the thesis statement ``[<topic-id>]``; each section is a heading; each
+position becomes one argument, ``<section-id/pair-id (supporter)>`` supporting the thesis (``+>``) or
+``<section-id/pair-id (critic)>`` attacking it (``->``), described by its claim and its sources as links.
+So a topic with N pairs gives exactly 2N arguments.
+
+Argument titles are built from ids only (lowercase words and '-', checked by the model), so content can
+never end a title early. Content text is folded onto one line and every character Argdown treats as
+syntax is backslash-escaped; the Argdown parser removes the backslashes again, so the text it reads is
+exactly the topic's text (tests/test_argdown.py checks this with the real parser).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .model import Position, Section, Side, Topic
+
+_ALWAYS = re.compile(r"([\\@#*_\[\]<>{}=`])")
+"""Characters that can start Argdown syntax anywhere in a line: escaped wherever they occur."""
+_BEFORE_TEXT = re.compile(r"([.:])(?=\S)|(/)(?=[/*])")
+"""``.name.``/``:name:`` (shortcodes) and ``//``, ``/*`` (comments) start syntax only before a non-space."""
+
+_RELATION = {Side.SUPPORTER: "+>", Side.CRITIC: "->"}
+
+
+def escape(text: str) -> str:
+    """Content text as inert Argdown: one line, syntax characters escaped, readable punctuation kept."""
+    folded = " ".join(text.split())
+    return _BEFORE_TEXT.sub(lambda m: "\\" + (m.group(1) or m.group(2)), _ALWAYS.sub(r"\\\1", folded))
+
+
+def argument_title(section: Section, pair_id: str, side: Side) -> str:
+    """The argument's title (without brackets); unique within a topic because ids are."""
+    return f"{section.id}/{pair_id} ({side.value})"
+
+
+def _link_url(url: str) -> str:
+    """An http(s) URL safe inside Argdown's ``[text](url)``: parentheses and spaces percent-encoded."""
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+def _description(topic: Topic, position: Position) -> str:
+    sources = topic.source_map
+    cited = []
+    for sid in position.sources:
+        source = sources.get(sid)
+        if source is not None and source.url:
+            cited.append(f"[{sid}]({_link_url(source.url)})")
+        else:
+            cited.append(escape(sid))
+    text = escape(position.claim)
+    if cited:
+        text += (" " if text else "") + "Sources: " + ", ".join(cited)
+    return text
+
+
+def _front_matter(topic: Topic) -> str:
+    # JSON strings are valid YAML; "=" is written as \u003d so content cannot close the front matter.
+    title = json.dumps(" ".join(topic.title.split()), ensure_ascii=False).replace("=", "\\u003d")
+    return f"===\ntitle: {title}\n===\n"
+
+
+def to_argdown(topic: Topic, sections: list[Section] | None = None) -> str:
+    """The topic (or only ``sections`` of it) as an Argdown document."""
+    chosen = topic.sections if sections is None else sections
+    thesis = topic.id
+    lines = [_front_matter(topic), f"[{thesis}]: {escape(topic.question) or escape(topic.title)}", ""]
+    for section in chosen:
+        lines += [f"# {escape(section.title) or section.id}", ""]
+        for pair in section.pairs:
+            for side in Side:
+                title = argument_title(section, pair.id, side)
+                description = _description(topic, pair.side(side))
+                head = f"<{title}>: {description}" if description else f"<{title}>"
+                lines += [head, f"  {_RELATION[side]} [{thesis}]", ""]
+    return "\n".join(lines)
