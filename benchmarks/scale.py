@@ -11,7 +11,7 @@ temporary folder and measures, per size:
   built (what every click costs), which should not depend on the number of topics;
 - peak memory of load-and-check (tracemalloc, in a separate pass so it does not distort the timings).
 
-Times are the best of ``--repeat`` runs. Usage::
+Load times are the best CPU time of ``--repeat`` runs; app times are wall times. Usage::
 
     .venv/bin/python benchmarks/scale.py                 # 10, 100, 1000 topics
     .venv/bin/python benchmarks/scale.py --sizes 10 100 --repeat 5
@@ -135,13 +135,17 @@ def generate(folder: Path, count: int) -> int:
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """Best wall time of ``repeat`` runs (the least disturbed by the rest of the machine)."""
+    """Best CPU time of ``repeat`` runs of single-threaded work.
+
+    CPU time, not wall time: on a shared machine other processes stretch wall time by whatever else is
+    running, while the CPU time of single-threaded parsing is the work itself.
+    """
     times = []
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         run()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
