@@ -18,6 +18,8 @@ COLOURS = {Side.SUPPORTER: "#0072B2", Side.CRITIC: "#E69F00"}
 EVEN = "#999999"
 LABEL_MAX = 48
 HEIGHT_PER_ROW = 34
+TIMELINE_ROWS = 4
+MAX_TIMELINE_LABELS = 12
 
 
 def esc(text: object, limit: int | None = None) -> str:
@@ -127,12 +129,13 @@ def timeline(topic: Topic) -> go.Figure:
         cited = [esc(titles.get(sid, sid), 80) for sid in event.sources]
         lines = [f"<b>{esc(event.date)}</b>", esc(event.event, 140), *(f"· {c}" for c in cited)]
         hover.append("<br>".join(lines))
-    rows = [index % 4 for index in range(len(events))]  # stagger labels so neighbours don't overlap
+    labelled = len(events) <= MAX_TIMELINE_LABELS  # past that, labels collide; hover and the list carry text
+    rows = [index % TIMELINE_ROWS for index in range(len(events))]  # stagger so neighbours don't overlap
     fig = go.Figure(
         go.Scatter(
             x=[date_value(e.date) for e in events],
             y=rows,
-            mode="markers+text",
+            mode="markers+text" if labelled else "markers",
             text=[esc(e.event, 36) for e in events],
             textposition="top center",
             marker={"size": 12, "color": COLOURS[Side.SUPPORTER], "line": {"width": 1, "color": "#333"}},
@@ -140,7 +143,7 @@ def timeline(topic: Topic) -> go.Figure:
             hoverinfo="text",
         )
     )
-    fig.update_yaxes(visible=False, range=[-0.8, 4.2])
+    fig.update_yaxes(visible=False, range=[-0.8, TIMELINE_ROWS + 0.2])
     fig.update_xaxes(type="date", showgrid=True)
     return _layout(fig, "Timeline", 360)
 

@@ -44,9 +44,9 @@ def position_block(topic: Topic, position: Position, label_md: str, show_holder:
     """One position as a single Markdown block: label, origin, claim, holder, reasoning, evidence, sources."""
     numbers = state.source_numbers(topic)
     parts = [f"{label_md} {ORIGIN[position.origin.value]}"]
-    parts.append(f"**{state.md(position.claim)}**" if position.claim else "*No claim written yet.*")
+    parts.append(f"**{state.md(position.claim)}**" if position.claim else "No claim written yet.")
     if show_holder and position.held_by:
-        parts.append(f"*Held by:* {state.md(position.held_by)}")
+        parts.append(f"**Held by:** {state.md(position.held_by)}")
     if position.reasoning:
         parts.append(f"**Reasoning.** {state.md(position.reasoning)}")
     if position.evidence:
@@ -116,13 +116,9 @@ def controls(topic: Topic) -> tuple[bool, bool, bool]:
 
     left, middle, right = st.columns(3)
     critic = state.md(state.side_label(topic, Side.CRITIC))
-    swap = left.toggle(f"{critic} on the left", key="swap", help="Swap which side stands in the left column")
-    blind = middle.toggle(
-        "Blind mode",
-        key="blind",
-        on_change=blind_changed,
-        help="Hide which side each position comes from, to judge the arguments on their own",
-    )
+    # No help tooltips and no italics on this page: each costs the browser another lazy download.
+    swap = left.toggle(f"{critic} on the left", key="swap")
+    blind = middle.toggle("Blind mode: hide the sides", key="blind", on_change=blind_changed)
     revealed = False
     if blind:
         revealed = right.toggle("Reveal sides", key="reveal")
