@@ -353,3 +353,61 @@ def test_loading_leaves_the_garbage_collector_as_it_was() -> None:
         assert not gc.isenabled(), "a collector switched off by the caller stays off"
     finally:
         gc.enable()
+
+
+# ---------------------------------------------------------------- exports
+
+ACTIVE_TAGS = {"script", "img", "iframe", "svg", "object", "embed", "frame", "link", "base", "form"}
+
+
+def live_html(text: str) -> list[str]:
+    """Active parts of an HTML document as a browser's parser sees them (not text that looks like tags)."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ACTIVE_TAGS:
+                found.append(f"<{tag}>")
+            for name, value in attrs:
+                if name.startswith("on"):
+                    found.append(f"<{tag} {name}=...>")
+                scheme = (value or "").strip().lower()
+                if name in ("href", "src", "action") and scheme.startswith(UNSAFE_SCHEMES):
+                    found.append(f"<{tag} {name}={value[:40]!r}>")
+
+    Collector().feed(text)
+    return found
+
+
+UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+AUTOLINK = re.compile(r"<https?://[^<>\s]*>", re.IGNORECASE)
+"""A CommonMark autolink: its inside is one URL, not Markdown, so it is checked by scheme only."""
+LIVE_MARKDOWN = re.compile(
+    r"(?<!\\)<(script|img|iframe|svg)|(?<!\\)\]\(\s*<?\s*(javascript|data|vbscript|file):", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in LOADS if n != "clash.yml"))
+def test_cli_export_keeps_hostile_text_inert(
+    capsys: pytest.CaptureFixture[str], name: str, tmp_path: Path
+) -> None:
+    """Handouts go to other people's browsers and editors: every format must carry the payload as text."""
+    pytest.importorskip("debate_explorer.export")
+    path = HOSTILE / name
+    for fmt in ("html", "markdown", "json", "argdown"):
+        out = tmp_path / f"out.{fmt}"
+        code, output = run_cli(capsys, "export", str(path), "--format", fmt, "-o", str(out))
+        assert code == 0, output
+        text = out.read_text(encoding="utf-8")
+        assert text.strip(), fmt
+        if fmt == "html":
+            assert live_html(text) == []
+        if fmt == "markdown":
+            outside = AUTOLINK.sub("<autolink>", text)
+            assert not LIVE_MARKDOWN.search(outside), LIVE_MARKDOWN.search(outside)
+        if fmt == "json":
+            import json
+
+            assert json.loads(text)
