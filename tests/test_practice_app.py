@@ -1,0 +1,294 @@
+"""The Practice page through AppTest: rebuttal drill, which-side quiz, timer, downloads, drafts kept."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from debate_explorer import export, teaching
+from debate_explorer.loading import load_file
+from debate_explorer.model import Side
+from debate_explorer.views import state
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+TOPICS = ROOT / "tests" / "fixtures" / "topics"
+RENDER = ROOT / "tests" / "fixtures" / "render"
+SAMPLE = load_file(TOPICS / "sample-topic.yaml").topic
+HOSTILE = load_file(RENDER / "render-hostile.yaml").topic
+CLAIMS = {p.side(s).claim: (sec, p, s) for sec, p in SAMPLE.pairs() for s in Side}
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+@pytest.fixture
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[bytes, str, str | None]]:
+    """Every file handed to Streamlit's media storage: file id -> (data, mime type, file name)."""
+    seen: dict[str, tuple[bytes, str, str | None]] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):  # type: ignore[no-untyped-def]
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        seen[file_id] = (path_or_data, mimetype, filename)
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    return seen
+
+
+Open = Callable[..., AppTest]
+
+
+@pytest.fixture
+def practice(monkeypatch: pytest.MonkeyPatch) -> Open:
+    """The whole app (app.py) opened on the Practice page over a content folder."""
+
+    def open_page(content: Path = TOPICS, **query: str) -> AppTest:
+        monkeypatch.setenv(state.ENV_DIR, str(content))
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.run()
+        at.switch_page(state.PAGES["practice"])
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        ok(at)
+        return at
+
+    return open_page
+
+
+def ok(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def markdown(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [n.value for n in (*at.info, *at.error, *at.warning, *at.success)]
+    return "\n".join(parts)
+
+
+def start(at: AppTest, section: str, pair: str, side: Side) -> AppTest:
+    at.selectbox(key="practice.pick_section").set_value(section).run()
+    at.selectbox(key="practice.pick_pair").set_value(pair).run()
+    at.radio(key="practice.pick_side").set_value(side.value)
+    at.button(key="practice.start").click().run()
+    ok(at)
+    return at
+
+
+def draft_area(at: AppTest, section: str, pair: str, side: Side):  # type: ignore[no-untyped-def]
+    return at.text_area(key=f"practice.text.sample-topic/{section}/{pair}/{side.value}")
+
+
+def file_of(at: AppTest, key: str, downloads: dict[str, tuple[bytes, str, str | None]]) -> tuple[str, str]:
+    """The text and file name behind a download button."""
+    url = at.get_by_key(key).proto.url  # type: ignore[union-attr]
+    file_id = os.path.splitext(url.rsplit("/", 1)[1])[0]
+    data, _, name = downloads[file_id]
+    return data.decode("utf-8"), name or ""
+
+
+# ---------------------------------------------------------------- rebuttal drill
+
+
+def test_page_opens_with_a_drill_quiz_timer_and_downloads(practice: Open) -> None:
+    at = practice()
+    assert at.title[0].value == "Practice"
+    shown = markdown(at)
+    assert state.md(SAMPLE.title) in shown
+    assert "**They say**" in shown and "Claim 1 of" in shown and "## 6:00" in shown
+    assert len(at.text_area) == 1
+    assert {b.proto.label for b in at.get("download_button")} >= {f.label for f in export.FORMATS.values()}
+
+
+def test_drill_shows_the_opposing_claim_and_reveals_the_real_rebuttal(practice: Open) -> None:
+    at = start(practice(), "learning", "attendance", Side.CRITIC)
+    pair = SAMPLE.section("learning").pairs[0]
+    shown = markdown(at)
+    assert state.md(pair.supporter.claim) in shown  # they say: the other side's claim
+    assert state.md(pair.critic.rebuttal) not in shown  # not revealed yet
+    assert "You argue for :orange-badge[Critics]" in shown
+
+    text = "They say attendance rises. But the study covered older pupils. Therefore it proves little."
+    draft_area(at, "learning", "attendance", Side.CRITIC).input(text).run()
+    ok(at)
+    assert "steps used: They say, But, Therefore · still to add: Because" in markdown(at)
+
+    at.button(key="practice.reveal").click().run()
+    ok(at)
+    shown = markdown(at)
+    critic = pair.critic
+    for part in (critic.rebuttal, critic.reasoning, critic.evidence):
+        assert state.md(part) in shown
+    source = SAMPLE.source_map[critic.sources[0]]
+    assert f"]({source.url} " in shown and state.md(source.title) in shown
+    assert [c.label for c in at.checkbox] == list(teaching.SELF_CHECK)
+    assert draft_area(at, "learning", "attendance", Side.CRITIC).value == text  # the draft stays
+
+
+def test_switch_sides_argues_the_same_pair_from_the_other_side(practice: Open) -> None:
+    at = start(practice(), "costs", "family-costs", Side.SUPPORTER)
+    pair = SAMPLE.section("costs").pairs[1]
+    assert state.md(pair.critic.claim) in markdown(at)
+    draft_area(at, "costs", "family-costs", Side.SUPPORTER).input("Supporter draft").run()
+
+    at.button(key="practice.switch").click().run()
+    ok(at)
+    shown = markdown(at)
+    assert state.md(pair.supporter.claim) in shown and "You argue for :blue-badge[Supporters]" not in shown
+    assert "You argue for :orange-badge[Critics]" in shown
+    assert draft_area(at, "costs", "family-costs", Side.CRITIC).value == ""  # a fresh draft for this side
+    at.button(key="practice.reveal").click().run()
+    assert state.md(pair.critic.rebuttal) in markdown(at)
+
+    at.button(key="practice.switch").click().run()
+    ok(at)
+    assert draft_area(at, "costs", "family-costs", Side.SUPPORTER).value == "Supporter draft"
+
+
+def test_drafts_survive_a_visit_to_another_page(practice: Open) -> None:
+    at = start(practice(), "costs", "district-savings", Side.CRITIC)
+    draft_area(at, "costs", "district-savings", Side.CRITIC).input("Kept across pages").run()
+    at.switch_page(state.PAGES["compare"]).run()
+    ok(at)
+    assert not at.text_area
+    at.switch_page(state.PAGES["practice"]).run()
+    ok(at)
+    assert draft_area(at, "costs", "district-savings", Side.CRITIC).value == "Kept across pages"
+
+
+def test_random_drill_picks_a_real_pair(practice: Open) -> None:
+    at = practice()
+    for _ in range(3):
+        at.button(key="practice.random").click().run()
+        ok(at)
+        shown = markdown(at)
+        assert sum(state.md(claim) in shown for claim in CLAIMS) >= 1
+
+
+# ---------------------------------------------------------------- quiz
+
+
+def current_claim(at: AppTest) -> str:
+    block = next(m.value for m in at.markdown if m.value.startswith("**Claim "))
+    quoted = block.split("> ", 1)[1]
+    return next(claim for claim in CLAIMS if state.md(claim) == quoted)
+
+
+def test_quiz_right_and_wrong_answers_change_the_score(practice: Open) -> None:
+    at = practice()
+    assert at.metric[0].value == "0 / 0"
+    _, pair, side = CLAIMS[current_claim(at)]
+    at.button(key=f"practice.answer.{side.value}").click().run()
+    ok(at)
+    assert at.metric[0].value == "1 / 1" and at.metric[1].value == "1 / 1"
+    assert at.success and "Right" in at.success[0].value
+    source = SAMPLE.source_map[pair.side(side).sources[0]]
+    assert state.md(source.title) in markdown(at)  # the right answer comes with its sources
+
+    claim = current_claim(at)
+    _, _, side = CLAIMS[claim]
+    at.button(key=f"practice.answer.{side.other.value}").click().run()
+    ok(at)
+    assert at.metric[0].value == "1 / 2"
+    assert at.error and state.md(state.side_label(SAMPLE, side)) in at.error[0].value
+
+    at.button(key="practice.new_round").click().run()
+    ok(at)
+    assert at.metric[0].value == "0 / 0" and at.metric[1].value == "1 / 2"  # the session total stays
+
+
+def test_a_round_ends_and_reports_its_score(practice: Open) -> None:
+    at = practice()
+    at.number_input(key="practice.round_size").set_value(2).run()
+    at.button(key="practice.new_round").click().run()
+    for _ in range(2):
+        _, _, side = CLAIMS[current_claim(at)]
+        at.button(key=f"practice.answer.{side.value}").click().run()
+        ok(at)
+    assert any("Round complete: 2 of 2 right (100%)" in s.value for s in at.success)
+    assert not [b for b in at.button if b.key and b.key.startswith("practice.answer.")]
+    assert "Claim 3 of" not in markdown(at)
+
+
+# ---------------------------------------------------------------- timer
+
+
+def test_timer_lengths_are_configurable_and_start_pause_reset(practice: Open) -> None:
+    at = practice()
+    at.radio(key="practice.speech").set_value("Rebuttal").run()
+    assert "## 4:00" in markdown(at)
+    at.number_input(key="practice.length.Rebuttal").set_value(2.5).run()
+    assert "## 2:30" in markdown(at)
+    at.button(key="practice.timer_start").click().run()
+    ok(at)
+    assert (
+        at.button(key="practice.timer_start").disabled and not at.button(key="practice.timer_pause").disabled
+    )
+    at.button(key="practice.timer_pause").click().run()
+    ok(at)
+    assert not at.button(key="practice.timer_start").disabled
+    at.button(key="practice.timer_reset").click().run()
+    assert "## 2:30" in markdown(at)
+
+
+# ---------------------------------------------------------------- downloads
+
+
+@pytest.mark.parametrize("fmt", list(export.FORMATS))
+def test_handout_download_buttons_carry_the_export(practice: Open, downloads: dict, fmt: str) -> None:
+    at = practice()
+    data, name = file_of(at, f"practice.download.{fmt}", downloads)
+    expected = export.download(SAMPLE, fmt)
+    assert (data, name) == (expected.data, expected.file_name)
+    at.selectbox(key="practice.handout_scope").set_value("learning").run()
+    ok(at)
+    data, name = file_of(at, f"practice.download.{fmt}", downloads)
+    assert (data, name) == (
+        export.export_topic(SAMPLE, fmt, "learning"),
+        f"sample-topic-learning.{fmt_ext(fmt)}",
+    )
+
+
+def fmt_ext(fmt: str) -> str:
+    return export.FORMATS[fmt].extension
+
+
+def test_my_work_download_holds_drafts_and_quiz_score(practice: Open, downloads: dict) -> None:
+    at = practice()
+    assert at.get_by_key("practice.download.work").proto.disabled  # type: ignore[union-attr]
+    at = start(at, "learning", "test-results", Side.SUPPORTER)
+    draft_area(at, "learning", "test-results", Side.SUPPORTER).input("They say results fell.\nBut").run()
+    _, _, side = CLAIMS[current_claim(at)]
+    at.button(key=f"practice.answer.{side.value}").click().run()
+    ok(at)
+    data, name = file_of(at, "practice.download.work", downloads)
+    assert name == "my-debate-practice.md"
+    assert "> They say results fell.\n> But" in data
+    assert "### Would test results change?" in data
+    assert "1 of 1 right" in data
+
+
+# ---------------------------------------------------------------- hostile content
+
+
+def test_hostile_topic_stays_inert_on_the_practice_page(practice: Open) -> None:
+    at = practice(content=RENDER)
+    at.button(key="practice.reveal").click().run()
+    ok(at)
+    shown = markdown(at)
+    assert "<script>" not in shown and "](javascript:" not in shown and "](data:" not in shown
+    assert "\\<script\\>" in shown
