@@ -22,11 +22,15 @@ from typing import Any
 
 import yaml
 
+from .loading import MAX_BYTES
 from .model import ID_PATTERN, Side, SourceKind
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/topic.schema.json"
 MAX_ARTICLE_BYTES = 1024 * 1024
 """Largest article accepted: far above any article, and keeps the skeleton under the loader's cap."""
+MAX_SECTIONS = 200
+MAX_FOOTNOTES = 999
+"""More headings or footnotes than this is not an article (footnote numbers stop at 999 in the model)."""
 MAX_ID_LENGTH = 60
 MAX_HEADING_WORDS = 14
 MAX_HEADING_CHARS = 100
@@ -494,6 +498,13 @@ def parse_article(text: str) -> Article:
     else:
         footnotes = _number_footnotes(entries)
 
+    if len(heading_indexes) > MAX_SECTIONS:
+        raise ImportProblem(
+            f"found {len(heading_indexes)} headings; a topic takes at most {MAX_SECTIONS} sections: "
+            "split the article, or remove lines that are not headings"
+        )
+    if len(footnotes) > MAX_FOOTNOTES:
+        raise ImportProblem(f"found {len(footnotes)} footnotes; the importer takes at most {MAX_FOOTNOTES}")
     first_heading = heading_indexes[0] if heading_indexes else end
     intro = extra_intro + _paragraphs(body[first : min(first_heading, end)])
     sections: list[ArticleSection] = []
@@ -517,10 +528,10 @@ def sentences(paragraph: str) -> list[str]:
     out: list[str] = []
     start = 0
     for match in _SPLIT.finditer(paragraph):
-        before = paragraph[start : match.start()]
+        before = paragraph[max(start, match.start() - 40) : match.start()]
         word = before.rsplit(None, 1)[-1] if before.split() else ""
         bare = word.rstrip(".").lower()
-        rest = paragraph[match.end() :]
+        rest = paragraph[match.end() : match.end() + 1]
         if (
             not match["tail"]
             and word.endswith(".")
@@ -619,14 +630,14 @@ def guess_kind(text: str) -> SourceKind | None:
 # --- writing YAML -----------------------------------------------------------------------------------------
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """safe_dump with readable multi-line text and never an anchor (the loader refuses aliases)."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
     # Literal style only when requested and valid; the emitter itself falls back to quoting otherwise.
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
@@ -752,8 +763,8 @@ def skeleton_from_text(text: str, topic_id: str | None = None) -> str:
     article = parse_article(text)
     if topic_id is not None and not _ID.match(topic_id):
         raise ImportProblem(f"{topic_id!r} is not a valid id: use lowercase letters and digits joined by '-'")
-    used: set[str] = set()
-    topic_id = _unique(topic_id or slugify(article.title), used, "topic")
+    topic_id = topic_id or slugify(article.title) or "topic"
+    used: set[str] = set()  # section, pair and source ids; the topic id has its own namespace
     sources, source_ids = _source_stubs(article, set())
 
     out: list[str] = [
@@ -800,7 +811,10 @@ def skeleton_from_text(text: str, topic_id: str | None = None) -> str:
     else:
         out.append("# The article has no footnote list; add the sources you use here.\n")
         out.append("sources: []\n")
-    return "".join(out)
+    skeleton = "".join(out)
+    if len(skeleton.encode("utf-8")) > MAX_BYTES:
+        raise ImportProblem(f"the skeleton would exceed the topic file limit of {MAX_BYTES:,} bytes")
+    return skeleton
 
 
 # --- files ------------------------------------------------------------------------------------------------

@@ -100,8 +100,8 @@ EXPECTED: dict[Path, dict] = {
             2: "Westmoor student union letter to the county board",
         },
         "notes": {
-            ("a-four-day-week-for-public-libraries-2", Side.SUPPORTER): "Supporters argue that the savings",
-            ("a-four-day-week-for-public-libraries-2", Side.CRITIC): "Critics contend that the closure",
+            ("a-four-day-week-for-public-libraries", Side.SUPPORTER): "Supporters argue that the savings",
+            ("a-four-day-week-for-public-libraries", Side.CRITIC): "Critics contend that the closure",
         },
         "empty_notes": [],
     },
@@ -434,6 +434,25 @@ def test_empty_and_binary_text_raise() -> None:
             skeleton_from_text(text)
     with pytest.raises(ImportProblem, match="binary"):
         skeleton_from_text("Title\x00\nText")
+
+
+def test_too_many_headings_or_footnotes_raise() -> None:
+    sections = "".join(f"Heading Number {n}\nSome text for the section.\n" for n in range(201))
+    with pytest.raises(ImportProblem, match="201 headings"):
+        skeleton_from_text(f"Title\n{sections}")
+    notes = "".join(f"- Source {n}\n" for n in range(1000))
+    with pytest.raises(ImportProblem, match="1000 footnotes"):
+        skeleton_from_text(f"Title\nSection\nText.\nSources\n{notes}")
+
+
+def test_largest_article_gives_a_skeleton_within_the_loader_limit(tmp_path: Path) -> None:
+    paragraph = "Supporters argue that a sentence is one¹. Critics contend it is two [2]. " * 20
+    sections = "".join(f"Heading Number {n}\n{paragraph}\n" for n in range(200))
+    article = tmp_path / "big.txt"
+    article.write_text(f"Big Title\n{sections}Sources\n- One\n- Two\n", encoding="utf-8")
+    assert article.stat().st_size < 1024 * 1024
+    topic = load_file(write_skeleton(article, output=tmp_path)).topic
+    assert len(topic.sections) == 200 and len(topic.sources) == 2
 
 
 def test_title_only_article() -> None:
