@@ -106,7 +106,7 @@ def test_update_docs_screenshot(
     """Refresh docs/compare.png from the shipped topic (or the sample when none is shipped yet)."""
     shipped = ROOT / "arguments"
     content = shipped if shipped.is_dir() and topic_files(shipped) else TOPICS
-    page.set_viewport_size({"width": 1400, "height": 1000})  # type: ignore[attr-defined]
+    page.set_viewport_size({"width": 1440, "height": 1300})  # type: ignore[attr-defined]
     page.goto(f"{app_server(content)}/compare")  # type: ignore[attr-defined]
     ready(page)
     page.locator("[data-testid='stColumn']").first.wait_for()  # type: ignore[attr-defined]
