@@ -78,7 +78,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     except ImportProblem as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {written}", file=sys.stderr)
+    print(f"wrote {written}; next: debate-explorer check --draft {written}", file=sys.stderr)
     return 0
 
 

@@ -484,7 +484,7 @@ def test_cli_new_default_output(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "new", PLAIN)
     target = Path("arguments") / f"{EXPECTED[PLAIN]['id']}.yaml"
-    assert code == 0 and f"wrote {target}" in err
+    assert code == 0 and f"wrote {target}; next: debate-explorer check --draft {target}" in err
     assert load_file(target).topic.id == EXPECTED[PLAIN]["id"]
 
 
