@@ -61,6 +61,7 @@ def md(text: object) -> str:
     Escaping every punctuation character keeps tags, links, autolinks (``www.x``, ``https://``),
     emphasis, headings, lists, maths (``$``) and Streamlit directives (``:red[...]``) inert; a word
     joiner after ``www``, ``:`` before ``//`` and ``@`` keeps bare URLs and e-mail addresses unlinked.
+    Never put the result inside a code span: backslashes show literally there.
     """
     folded = _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split()))
     return _MD_SPECIAL.sub(r"\\\1", folded)
@@ -238,7 +239,7 @@ def place_or_stop(*, want_section: bool = True) -> Place:
     place = resolve(lib, want_section=want_section)
     if place is None:
         st.info(
-            f"No topics to show. Put topic files in `{md(content_dir())}` "
+            f"No topics to show. Put topic files in **{md(content_dir())}** "
             f"(or set {ENV_DIR}); the Topics page lists any file that failed to load."
         )
         st.stop()

@@ -46,11 +46,11 @@ if query.strip():
 
 for error in lib.errors:
     with st.container(border=True):
-        st.error(f"**Could not load** `{state.md(error.file)}`", icon=":material/error:")
+        st.error(f"**Could not load** {state.md(error.file)}", icon=":material/error:")
         problems = error.all()
         lines = [
             f"- line {problem.line if problem.line is not None else '?'}"
-            + (f", `{state.md(problem.path)}`" if problem.path else "")
+            + (f", at {state.md(problem.path)}" if problem.path else "")
             + f": {state.md(problem.message)}"
             for problem in problems[:MAX_ERRORS_PER_FILE]
         ]
@@ -60,7 +60,7 @@ for error in lib.errors:
         st.caption("The other topics keep working. `debate-explorer check` shows every problem.")
 
 if not lib.topics and not lib.errors:
-    st.info(f"No topic files in `{state.md(state.content_dir())}` yet.")
+    st.info(f"No topic files in {state.md(state.content_dir())} yet.")
 
 columns = st.columns(2) if len(lib.topics) > 1 else [st.container()]
 for index, loaded in enumerate(lib.topics):
