@@ -380,3 +380,18 @@ def test_source_rows_and_filters() -> None:
     assert [r.sides for r in rows] == [(Side.SUPPORTER,), (Side.CRITIC,), (Side.SUPPORTER,), (Side.CRITIC,)]
     assert [r.number for r in filter_rows(rows, ["academic"], [Side.SUPPORTER])] == [3]
     assert len(filter_rows(rows, [], [])) == 4
+
+
+def test_topic_picker_switches_topic_when_there_are_several(run: Run, tmp_path: Path) -> None:
+    shutil.copy(TOPICS / "sample-topic.yaml", tmp_path)
+    shutil.copy(RENDER / "render-hostile.yaml", tmp_path)
+    at = run("compare", content=tmp_path, topic="sample-topic")
+    picker = at.sidebar.selectbox(key="topic_pick")
+    assert picker.value == "sample-topic" and picker.options == [HOSTILE.title, SAMPLE.title]
+    picker.select("render-hostile").run()
+    assert not at.exception
+    assert at.query_params["topic"] == "render-hostile"
+    assert at.selectbox(key="section_pick").value == "section-1"
+    at.switch_page(state.PAGES["sources"]).run()
+    assert at.query_params["topic"] == "render-hostile"  # the session remembers the topic across pages
+    assert len(at.dataframe[0].value) == len(HOSTILE.sources)
