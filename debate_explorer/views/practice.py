@@ -42,7 +42,8 @@ def new_seed() -> int:
 
 
 def label(topic: Topic, side: Side) -> str:
-    return state.side_label(topic, side)
+    """A side's label as inert Markdown: widget labels (buttons, radios, text areas) render Markdown too."""
+    return state.md(state.side_label(topic, side))
 
 
 def sources_md(topic: Topic, ids: list[str]) -> str:
@@ -65,7 +66,7 @@ def position_md(topic: Topic, position: Position, *, rebuttal: bool) -> str:
     if position.held_by:
         parts.append(f"**Held by:** {state.md(position.held_by)}")
     if rebuttal:
-        parts.append(f"**Their rebuttal.** {state.md(position.rebuttal) or 'No rebuttal written yet.'}")
+        parts.append(f"**Rebuttal.** {state.md(position.rebuttal) or 'No rebuttal written yet.'}")
     parts.append(f"**Claim.** {state.md(position.claim)}")
     if position.reasoning:
         parts.append(f"**Reasoning.** {state.md(position.reasoning)}")
@@ -205,8 +206,9 @@ def drill_tab(topic: Topic) -> None:
         type="primary",
     )
     middle.button(
-        f"Switch sides: argue for the {label(topic, theirs)}",
+        "Switch sides",
         key="practice.switch",
+        help=f"Argue the same pair for the {label(topic, theirs)}",
         icon=":material/swap_horiz:",
         on_click=switch_sides,
     )
@@ -221,7 +223,7 @@ def drill_tab(topic: Topic) -> None:
     if revealed:
         with st.container(border=True):
             st.markdown(
-                f"#### What the {state.md(label(topic, mine))} actually say\n\n"
+                f"#### What the {label(topic, mine)} actually say\n\n"
                 + position_md(topic, pair.side(mine), rebuttal=True)
             )
         st.markdown("**Self-check**")
@@ -285,7 +287,7 @@ def quiz_tab(topic: Topic) -> None:
         item = last.item
         section = topic.section(item.section_id)
         pair = next((p for p in section.pairs if p.id == item.pair_id), None) if section else None
-        right = state.md(label(topic, item.side))
+        right = label(topic, item.side)
         if last.correct:
             st.success(f"Right: this claim is one the {right} make.", icon=":material/check_circle:")
         else:
