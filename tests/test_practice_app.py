@@ -293,7 +293,9 @@ def test_hostile_topic_stays_inert_on_the_practice_page(practice: Open) -> None:
     assert "<script>" not in shown and "](javascript:" not in shown and "](data:" not in shown
     assert "\\<script\\>" in shown
     # Widget labels render Markdown too: side labels in them must be escaped like any content.
-    labels = [t.label for t in at.text_area] + [b.label for b in at.button] + [b.help or "" for b in at.button]
+    labels = (
+        [t.label for t in at.text_area] + [b.label for b in at.button] + [b.help or "" for b in at.button]
+    )
     labels += [str(o) for r in at.radio for o in r.options]
     for text in labels:
         assert "](" not in text.replace("\\]\\(", ""), text
