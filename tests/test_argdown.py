@@ -63,7 +63,7 @@ def tricky_topic() -> Topic:
         ]
         sections.append(section.model_copy(update={"pairs": pairs, "title": next(texts)}))
     return sample.model_copy(
-        update={"sections": sections, "question": TRICKY[2], "title": "Title === with: \"quotes\""}
+        update={"sections": sections, "question": TRICKY[2], "title": 'Title === with: "quotes"'}
     )
 
 
