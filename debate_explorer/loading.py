@@ -31,6 +31,7 @@ TOPIC_SUFFIXES = (".yaml", ".yml")
 Loc = tuple[str | int, ...]
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass(unsafe_hash=True)
@@ -96,7 +97,12 @@ class _TopicLoader(_BaseLoader):
         data.key_lines = {}
         yield data
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node)
+            if key_node.tag == _STR_TAG and key_node not in self.constructed_objects:
+                # Fast path for the usual plain-text key (about half of all nodes): the same value the
+                # full construct_object would give, recorded so a later alias to it is still refused.
+                key = self.constructed_objects[key_node] = key_node.value
+            else:
+                key = self.construct_object(key_node)
             if not isinstance(key, str):
                 shown = key if isinstance(key, Hashable) else type(key).__name__
                 raise yaml.constructor.ConstructorError(
