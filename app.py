@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from debate_explorer.views.state import PAGES
+from debate_explorer.views.state import PAGES, warm_imports
 
 st.set_page_config(page_title="Debate Explorer", page_icon=":material/balance:", layout="wide")
+warm_imports()  # numpy & co. once, under a lock: concurrent first visits must not race in their imports
 
 navigation = st.navigation(
     [
