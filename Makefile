@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint schema bench clean
+.PHONY: run test lint schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -9,6 +9,7 @@ other types. Empty texts are allowed here so that drafts load; ``checks`` report
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated
@@ -106,8 +107,9 @@ class Position(Strict):
         yield "evidence", self.evidence
         yield "rebuttal", self.rebuttal
 
-    @property
+    @cached_property
     def words(self) -> int:
+        """Counted once per position: checks, charts and views all ask (the model is frozen, so it holds)."""
         return sum(count_words(text) for _, text in self.texts())
 
 
