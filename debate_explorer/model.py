@@ -9,9 +9,9 @@ other types. Empty texts are allowed here so that drafts load; ``checks`` report
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from collections.abc import Iterator
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from debate_explorer.loading import load_file
@@ -23,15 +22,6 @@ RENDER = ROOT / "tests" / "fixtures" / "render"
 SAMPLE = load_file(TOPICS / "sample-topic.yaml").topic
 HOSTILE = load_file(RENDER / "render-hostile.yaml").topic
 CHART_PAGES = ("balance", "timeline", "map")
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 Run = Callable[..., AppTest]

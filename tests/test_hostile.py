@@ -274,17 +274,6 @@ def app_folder(tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch)
     return folder
 
 
-@pytest.fixture(autouse=True)
-def clear_caches() -> Iterator[None]:
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
 def run_page(page: str, **params: str) -> AppTest:
     from debate_explorer.views.state import PAGES as PAGE_FILES
 

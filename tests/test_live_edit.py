@@ -11,12 +11,10 @@ from __future__ import annotations
 import importlib.util
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from debate_explorer.loading import LoadError, load_text
@@ -26,15 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml"
 ORIGINAL_TITLE = "Original live title"
 FIXED_TITLE = "Fixed live title after the edit"
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def live_text(title: str) -> str:

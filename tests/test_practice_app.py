@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -23,15 +22,6 @@ RENDER = ROOT / "tests" / "fixtures" / "render"
 SAMPLE = load_file(TOPICS / "sample-topic.yaml").topic
 HOSTILE = load_file(RENDER / "render-hostile.yaml").topic
 CLAIMS = {p.side(s).claim: (sec, p, s) for sec, p in SAMPLE.pairs() for s in Side}
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,15 +56,6 @@ CASES += [
 
 RAW_HTML = re.compile(r"(?<!\\)<(script|img|iframe|svg)", re.IGNORECASE)
 BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|file|vbscript):", re.IGNORECASE)
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.fixture(scope="module")
