@@ -19,10 +19,11 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from . import __version__
 from .argdown import to_argdown
+from .links import safe_url
 from .model import FactCheck, Pair, Position, Section, Side, Source, Topic
 
 JSON_FORMAT = "debate-explorer/topic"
@@ -97,23 +98,6 @@ def select(topic: Topic, section_id: str | None = None) -> Topic:
     )
 
 
-def numbers(topic: Topic) -> dict[str, int]:
-    """Each source's number: its 1-based position in the topic's source list."""
-    return {source.id: n for n, source in enumerate(topic.sources, start=1)}
-
-
-def http_url(url: str) -> str | None:
-    """The URL if it is an absolute http(s) URL without whitespace or control characters, else None."""
-    url = url.strip()
-    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
 def side_label(topic: Topic, side: Side) -> str:
     return " ".join(topic.sides.info(side).label.split()) or side.value.title()
 
@@ -174,7 +158,7 @@ def _md_fact_check(check: FactCheck, nums: dict[str, int]) -> str:
 
 def md_url(url: str) -> str | None:
     """An http(s) URL as a Markdown autolink ``<url>``: characters that could end it are percent-encoded."""
-    good = http_url(url)
+    good = safe_url(url)
     return f"<{quote(good, safe=_URL_SAFE)}>" if good else None
 
 
@@ -191,7 +175,7 @@ def _md_source(n: int, source: Source) -> str:
 
 def to_markdown(topic: Topic) -> str:
     """A Markdown handout: question, both sides of every pair, fact checks, questions, terms, sources."""
-    nums = numbers(topic)
+    nums = topic.source_numbers
     out = [f"# {md(topic.title)}", "", f"**Question:** {md(topic.question)}", ""]
     if topic.summary.strip():
         out += [md(topic.summary), ""]
@@ -281,7 +265,7 @@ def _h_cites(ids: Iterable[str], nums: dict[str, int]) -> str:
 
 def _h_link(url: str) -> str:
     """The full URL as visible text, linked only when it is http(s)."""
-    good = http_url(url)
+    good = safe_url(url)
     if good is None:
         return f'<span class="url">{h(url)}</span>' if url.strip() else ""
     escaped = h(good)
@@ -347,7 +331,7 @@ def _h_source(source: Source) -> str:
 
 def to_html(topic: Topic) -> str:
     """One self-contained, printable HTML page: no scripts, no external resources, all content escaped."""
-    nums = numbers(topic)
+    nums = topic.source_numbers
     body = [f"<header><h1>{h(topic.title)}</h1>", f'<p class="question">{h(topic.question)}</p>']
     if topic.summary.strip():
         body.append(f"<p>{h(topic.summary)}</p>")

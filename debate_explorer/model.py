@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
-from functools import cached_property
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -107,9 +106,8 @@ class Position(Strict):
         yield "evidence", self.evidence
         yield "rebuttal", self.rebuttal
 
-    @cached_property
+    @property
     def words(self) -> int:
-        """Counted once per position: checks, charts and views all ask (the model is frozen, so it holds)."""
         return sum(count_words(text) for _, text in self.texts())
 
 
@@ -191,6 +189,11 @@ class Topic(Strict):
     @property
     def source_map(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
+
+    @property
+    def source_numbers(self) -> dict[str, int]:
+        """Each source's number on every page and handout: its 1-based place in the source list."""
+        return {source.id: number for number, source in enumerate(self.sources, start=1)}
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

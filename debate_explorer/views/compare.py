@@ -25,24 +25,8 @@ ORIGIN = {
 }
 
 
-def source_list(topic: Topic, ids: list[str], numbers: dict[str, int]) -> str:
-    """Numbered source links, one per line: ``[n]`` opens the real URL; the title follows as text."""
-    sources = topic.source_map
-    lines = []
-    for sid in ids:
-        source = sources.get(sid)
-        if source is None:
-            lines.append(f"- \\[?\\] {state.md(sid)} (unknown source)")
-            continue
-        number = state.link(f"\\[{numbers[sid]}\\]", source.url, source.title)
-        extra = " · ".join(state.md(x) for x in (source.publisher, source.published or "") if x)
-        lines.append(f"- {number} {state.md(source.title)}" + (f" · {extra}" if extra else ""))
-    return "\n".join(lines)
-
-
 def position_block(topic: Topic, position: Position, label_md: str, show_holder: bool) -> str:
     """One position as a single Markdown block: label, origin, claim, holder, reasoning, evidence, sources."""
-    numbers = state.source_numbers(topic)
     parts = [f"{label_md} {ORIGIN[position.origin.value]}"]
     parts.append(f"**{state.md(position.claim)}**" if position.claim else "No claim written yet.")
     if show_holder and position.held_by:
@@ -52,7 +36,7 @@ def position_block(topic: Topic, position: Position, label_md: str, show_holder:
     if position.evidence:
         parts.append(f"**Evidence.** {state.md(position.evidence)}")
     if position.sources:
-        parts.append("**Sources**\n\n" + source_list(topic, position.sources, numbers))
+        parts.append("**Sources**\n\n" + state.source_lines(topic, position.sources))
     return "\n\n".join(parts)
 
 

@@ -46,21 +46,6 @@ def label(topic: Topic, side: Side) -> str:
     return state.md(state.side_label(topic, side))
 
 
-def sources_md(topic: Topic, ids: list[str]) -> str:
-    """Numbered source lines; the number links to the real URL (http(s) only), the title follows."""
-    sources, numbers = topic.source_map, state.source_numbers(topic)
-    lines = []
-    for sid in ids:
-        source = sources.get(sid)
-        if source is None:
-            lines.append(f"- \\[?\\] {state.md(sid)}")
-            continue
-        number = state.link(f"\\[{numbers[sid]}\\]", source.url, source.title)
-        meta = " · ".join(state.md(x) for x in (source.publisher, source.published or "") if x)
-        lines.append(f"- {number} {state.md(source.title)}" + (f" · {meta}" if meta else ""))
-    return "\n".join(lines)
-
-
 def position_md(topic: Topic, position: Position, *, rebuttal: bool) -> str:
     parts = []
     if position.held_by:
@@ -73,7 +58,7 @@ def position_md(topic: Topic, position: Position, *, rebuttal: bool) -> str:
     if position.evidence:
         parts.append(f"**Evidence.** {state.md(position.evidence)}")
     if position.sources:
-        parts.append("**Sources**\n\n" + sources_md(topic, position.sources))
+        parts.append("**Sources**\n\n" + state.source_lines(topic, position.sources))
     return "\n\n".join(parts)
 
 
@@ -294,12 +279,13 @@ def quiz_tab(topic: Topic) -> None:
             st.error(f"Not quite: that claim belongs to the {right}.", icon=":material/cancel:")
         if pair is not None:
             position = pair.side(item.side)
+            sources = state.source_lines(topic, position.sources)
             with st.container(border=True):
                 st.markdown(
                     f"{state.side_badge(topic, item.side)} on *{state.md(pair.question)}*\n\n"
                     f"> {state.md(item.claim)}\n\n"
                     + (f"**Held by:** {state.md(position.held_by)}\n\n" if position.held_by else "")
-                    + ("**Sources**\n\n" + sources_md(topic, position.sources) if position.sources else "")
+                    + (f"**Sources**\n\n{sources}" if sources else "")
                 )
 
     current = quiz.current

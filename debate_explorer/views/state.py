@@ -18,10 +18,10 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import streamlit as st
 
+from debate_explorer.links import safe_url
 from debate_explorer.loading import Library, LoadedTopic, LoadError, load_library, topic_files
 from debate_explorer.model import Pair, Section, Side, Topic
 
@@ -82,7 +82,6 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^%@/;?])")
 _AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)")
 WORD_JOINER = "\u2060"
 """Invisible; breaks the renderer's autolink detection, which runs on text after escapes are resolved."""
-_SAFE_SCHEMES = ("http", "https")
 
 
 def md(text: object) -> str:
@@ -95,22 +94,6 @@ def md(text: object) -> str:
     """
     folded = _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split()))
     return _MD_SPECIAL.sub(r"\\\1", folded)
-
-
-def safe_url(url: object) -> str | None:
-    """The URL if it is an absolute http(s) URL without spaces or control characters, else None."""
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in _SAFE_SCHEMES or not parts.netloc:
-        return None
-    return url
 
 
 def _destination(url: str) -> str:
@@ -304,14 +287,24 @@ def side_badge(topic: Topic, side: Side) -> str:
     return badge(side_label(topic, side), BADGE[side])
 
 
-def source_numbers(topic: Topic) -> dict[str, int]:
-    """Each source's number on every page: its 1-based position in the topic's source list."""
-    return {source.id: number for number, source in enumerate(topic.sources, start=1)}
+def source_lines(topic: Topic, ids: Sequence[str]) -> str:
+    """Numbered source lines: ``[n]`` links to the real URL (http(s) only); title, publisher, date follow."""
+    sources, numbers = topic.source_map, topic.source_numbers
+    lines = []
+    for sid in ids:
+        source = sources.get(sid)
+        if source is None:
+            lines.append(f"- \\[?\\] {md(sid)} (unknown source)")
+            continue
+        number = link(f"\\[{numbers[sid]}\\]", source.url, source.title)
+        meta = " · ".join(md(x) for x in (source.publisher, source.published or "") if x)
+        lines.append(f"- {number} {md(source.title)}" + (f" · {meta}" if meta else ""))
+    return "\n".join(lines)
 
 
 def number_links(topic: Topic, ids: Sequence[str]) -> str:
     """``[1] [4]``: each cited source's number, linked to its URL when that is http(s)."""
-    numbers, sources = source_numbers(topic), topic.source_map
+    numbers, sources = topic.source_numbers, topic.source_map
     return " ".join(
         link(f"\\[{numbers[sid]}\\]", sources[sid].url, sources[sid].title)
         if sid in sources
