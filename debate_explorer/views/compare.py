@@ -31,12 +31,7 @@ def position_block(topic: Topic, position: Position, label_md: str, show_holder:
     parts.append(f"**{state.md(position.claim)}**" if position.claim else "No claim written yet.")
     if show_holder and position.held_by:
         parts.append(f"**Held by:** {state.md(position.held_by)}")
-    if position.reasoning:
-        parts.append(f"**Reasoning.** {state.md(position.reasoning)}")
-    if position.evidence:
-        parts.append(f"**Evidence.** {state.md(position.evidence)}")
-    if position.sources:
-        parts.append("**Sources**\n\n" + state.source_lines(topic, position.sources))
+    parts.extend(state.support_parts(topic, position))
     return "\n\n".join(parts)
 
 

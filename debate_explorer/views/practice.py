@@ -53,12 +53,7 @@ def position_md(topic: Topic, position: Position, *, rebuttal: bool) -> str:
     if rebuttal:
         parts.append(f"**Rebuttal.** {state.md(position.rebuttal) or 'No rebuttal written yet.'}")
     parts.append(f"**Claim.** {state.md(position.claim)}")
-    if position.reasoning:
-        parts.append(f"**Reasoning.** {state.md(position.reasoning)}")
-    if position.evidence:
-        parts.append(f"**Evidence.** {state.md(position.evidence)}")
-    if position.sources:
-        parts.append("**Sources**\n\n" + state.source_lines(topic, position.sources))
+    parts.extend(state.support_parts(topic, position))
     return "\n\n".join(parts)
 
 

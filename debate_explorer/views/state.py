@@ -23,7 +23,7 @@ import streamlit as st
 
 from debate_explorer.links import safe_url
 from debate_explorer.loading import Library, LoadedTopic, LoadError, load_library, topic_files
-from debate_explorer.model import Pair, Section, Side, Topic
+from debate_explorer.model import Pair, Position, Section, Side, Topic
 
 ENV_DIR = "DEBATE_EXPLORER_DIR"
 APP_DIR = Path(__file__).resolve().parents[2]
@@ -285,6 +285,18 @@ def side_label(topic: Topic, side: Side) -> str:
 
 def side_badge(topic: Topic, side: Side) -> str:
     return badge(side_label(topic, side), BADGE[side])
+
+
+def support_parts(topic: Topic, position: Position) -> list[str]:
+    """A position's reasoning, evidence and numbered sources as Markdown paragraphs (empty ones left out)."""
+    parts = []
+    if position.reasoning:
+        parts.append(f"**Reasoning.** {md(position.reasoning)}")
+    if position.evidence:
+        parts.append(f"**Evidence.** {md(position.evidence)}")
+    if position.sources:
+        parts.append("**Sources**\n\n" + source_lines(topic, position.sources))
+    return parts
 
 
 def source_lines(topic: Topic, ids: Sequence[str]) -> str:
