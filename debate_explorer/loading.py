@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -348,18 +348,26 @@ def _gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def load_library(paths: Iterable[str | os.PathLike[str]], max_bytes: int = MAX_BYTES) -> Library:
-    """Load every topic file under ``paths``; each broken file becomes one error, the rest load."""
+def load_library(
+    paths: Iterable[str | os.PathLike[str]],
+    max_bytes: int = MAX_BYTES,
+    load: Callable[[Path], LoadedTopic] | None = None,
+) -> Library:
+    """Load every topic file under ``paths``; each broken file becomes one error, the rest load.
+
+    ``load`` replaces :func:`load_file` for one file (the app passes a per-file cached loader, so editing
+    one topic reloads only that file); it must raise :class:`LoadError` for a file that does not load.
+    """
     with _gc_paused():
-        return _load_library(paths, max_bytes)
+        return _load_library(paths, load or (lambda path: load_file(path, max_bytes)))
 
 
-def _load_library(paths: Iterable[str | os.PathLike[str]], max_bytes: int) -> Library:
+def _load_library(paths: Iterable[str | os.PathLike[str]], load: Callable[[Path], LoadedTopic]) -> Library:
     library = Library()
     seen: dict[str, str] = {}
     for path in expand_paths(paths):
         try:
-            loaded = load_file(path, max_bytes)
+            loaded = load(path)
         except LoadError as exc:
             library.errors.append(exc)
             continue

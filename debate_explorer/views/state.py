@@ -16,13 +16,13 @@ import os
 import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
 
 from debate_explorer.links import safe_url
-from debate_explorer.loading import Library, LoadedTopic, LoadError, load_library, topic_files
+from debate_explorer.loading import TOPIC_SUFFIXES, Library, LoadedTopic, LoadError, load_file, load_library
 from debate_explorer.model import Pair, Position, Section, Side, Topic
 
 ENV_DIR = "DEBATE_EXPLORER_DIR"
@@ -131,22 +131,52 @@ Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 def fingerprint(folder: Path) -> Fingerprint:
-    """(path, mtime_ns, size) of each topic file: the cache key that changes when any file changes."""
+    """(path, mtime_ns, size) of each topic file, sorted: changes whenever any topic file changes.
+
+    One ``scandir`` pass with one ``stat`` per file: this runs on every rerun of every page.
+    """
     out = []
-    for path in topic_files(folder):
-        try:
-            stat = path.stat()
-        except OSError:
-            out.append((str(path), -1, -1))
-            continue
-        out.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(out)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.name.endswith(TOPIC_SUFFIXES):
+                continue
+            path = str(folder / entry.name)
+            try:
+                if not entry.is_file():
+                    continue
+                stat = entry.stat()
+            except OSError:
+                out.append((path, -1, -1))
+                continue
+            out.append((path, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(out))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4096)
+def _load_file(path: str, mtime_ns: int, size: int) -> LoadedTopic | LoadError:
+    """One topic file per (path, mtime, size): editing one topic reloads that file only."""
+    try:
+        return load_file(path)
+    except LoadError as exc:
+        return exc
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _load(folder: str, key: Fingerprint) -> Library:
-    """Load once per fingerprint; topics are frozen models, so sharing them between sessions is safe."""
-    return load_library([path for path, _, _ in key])
+def _load(folder: str, digest: str, _files: Fingerprint) -> Library:
+    """The library for one state of the folder; topics are frozen models, so sessions can share them.
+
+    Keyed by a short digest of the fingerprint: hashing a long tuple on every rerun cost more than
+    computing the digest once (benchmarks/scale.py, 1,000 topics).
+    """
+    stats = {path: (mtime, size) for path, mtime, size in _files}
+
+    def load(path: Path) -> LoadedTopic:
+        result = _load_file(str(path), *stats[str(path)])
+        if isinstance(result, LoadError):
+            raise replace(result)  # a fresh exception: the cached one is shared between sessions
+        return result
+
+    return load_library([Path(path) for path, _, _ in _files], load=load)
 
 
 def library() -> Library:
@@ -157,7 +187,7 @@ def library() -> Library:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         return Library(errors=[LoadError(str(folder), None, "", f"cannot read the content folder: {reason}")])
-    return _load(str(folder), key)
+    return _load(str(folder), hashlib.sha1(repr(key).encode()).hexdigest(), key)
 
 
 # ---------------------------------------------------------------- the URL
