@@ -20,17 +20,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.cookiejar
-import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
 import urllib.request
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -42,6 +39,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import server  # noqa: E402
 from debate_explorer.loading import load_library  # noqa: E402
 
 PAGES = ("", "compare", "balance", "sources", "timeline", "map")
@@ -119,51 +117,12 @@ HEADER = (
 # ---------------------------------------------------------------- the server
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(content: Path | None, log: Path | None = None, timeout: float = 60.0) -> Iterator[str]:
+def serve(
+    content: Path | None, log: Path | None = None, timeout: float = 60.0
+) -> contextlib.AbstractContextManager[str]:
     """Run the app on 127.0.0.1 for the duration of the block; yields its base URL."""
-    port = free_port()
-    env = dict(os.environ)
-    if content is not None:
-        env["DEBATE_EXPLORER_DIR"] = str(content)
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        f"--server.port={port}", "--server.address=127.0.0.1", "--server.headless=true",
-        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-    ]  # fmt: skip
-    sink = log.open("wb") if log else subprocess.DEVNULL
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {process.returncode}")
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r,
-            ):
-                if r.read().strip() == b"ok":
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit not healthy after {timeout}s")
-            time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        if log:
-            sink.close()  # type: ignore[union-attr]
+    env = {"DEBATE_EXPLORER_DIR": str(content)} if content is not None else {}
+    return server.serve(ROOT / "app.py", env=env, log=log, timeout=timeout)
 
 
 # ---------------------------------------------------------------- one session

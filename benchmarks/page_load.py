@@ -16,21 +16,18 @@ Goal: Compare within 1.3x of hello-world. Usage:
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.server import serve  # noqa: E402
 from debate_explorer.loading import load_library, topic_files  # noqa: E402
 
 CHROMIUM = os.environ.get("DEBATE_EXPLORER_CHROMIUM", "/usr/bin/chromium")
@@ -44,49 +41,6 @@ if st.button("Click"):
 st.write(f"Clicked {st.session_state.get('n', 0)} times")
 """
 GOAL = 1.3
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(script: Path, env: dict[str, str]) -> Iterator[str]:
-    """Run `streamlit run script` until the block ends; yields the base URL once healthy."""
-    port = free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(script), f"--server.port={port}",
-        "--server.address=127.0.0.1", "--server.headless=true", "--browser.gatherUsageStats=false",
-        "--server.fileWatcherType=none",
-    ]  # fmt: skip
-    process = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {process.returncode}")
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r,
-            ):
-                if r.read().strip() == b"ok":
-                    break
-            time.sleep(0.1)
-        else:
-            raise RuntimeError("streamlit did not become healthy")
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def timed(action: Callable[[], None]) -> float:
@@ -124,7 +78,7 @@ def main() -> int:
         hello_script = Path(tmp) / "hello.py"
         hello_script.write_text(HELLO)
         env = {"DEBATE_EXPLORER_DIR": str(content.resolve())}
-        with serve(ROOT / "app.py", env) as app_url, serve(hello_script, {}) as hello_url:
+        with serve(ROOT / "app.py", env=env) as app_url, serve(hello_script) as hello_url:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
             compare_url = f"{app_url}/compare?topic={topic.id}&section={sections[0].id}"
 

@@ -1,13 +1,17 @@
-"""Shared test helpers: fixture paths and a writer for topic variants. Keep this file small."""
+"""Shared test helpers: fixture paths, a topic-variant writer, benchmark modules. Keep this file small."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 SAMPLE = Path(__file__).parent / "fixtures" / "topics" / "sample-topic.yaml"
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 @pytest.fixture(autouse=True)
@@ -50,3 +54,21 @@ def edit() -> Callable[[str, str, str], str]:
         return text.replace(old, new)
 
     return replace_once
+
+
+@pytest.fixture(scope="session")
+def load_benchmark() -> Callable[[str], ModuleType]:
+    """``load_benchmark("load")``: benchmarks/load.py, freshly executed, as module ``benchmarks_load``.
+
+    benchmarks/ is not a package the tests can import, so each script is loaded from its file.
+    """
+
+    def load(name: str) -> ModuleType:
+        spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", BENCHMARKS / f"{name}.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        return module
+
+    return load

@@ -8,9 +8,8 @@ real server, in one WebSocket session that stays open across the edits.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -140,19 +139,12 @@ def test_deleted_and_restored_file(content: Path, monkeypatch: pytest.MonkeyPatc
     assert FIXED_TITLE in plain(page_text(at))
 
 
-def load_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmarks_load", ROOT / "benchmarks" / "load.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.timeout(300)
-def test_running_server_shows_the_error_then_the_fix_in_one_session(content: Path, tmp_path: Path) -> None:
+def test_running_server_shows_the_error_then_the_fix_in_one_session(
+    content: Path, tmp_path: Path, load_benchmark: Callable[[str], ModuleType]
+) -> None:
     """A real server and one open WebSocket session: no restart, no reconnect, just reruns."""
-    load = load_module()
+    load = load_benchmark("load")
     live = content / "live-topic.yaml"
     topics = load.Target("", "topic=live-topic")
     log = tmp_path / "server.log"

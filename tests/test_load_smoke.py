@@ -6,9 +6,8 @@ the same page gives the same number of elements every time -- never how fast it 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -19,18 +18,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SESSIONS, REQUESTS, DURATION = 4, 8, 60.0
 
 
-def load_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmarks_load", ROOT / "benchmarks" / "load.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def load() -> ModuleType:
-    return load_module()
+def load(load_benchmark: Callable[[str], ModuleType]) -> ModuleType:
+    return load_benchmark("load")
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -12,20 +12,11 @@ import pytest
 from debate_explorer.checks import Severity, check_library
 from debate_explorer.loading import load_library
 
-ROOT = Path(__file__).resolve().parents[1]
 
-
-def load_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("benchmarks_scale", ROOT / "benchmarks" / "scale.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_synthetic_topics_are_valid_and_shaped_like_real_ones(tmp_path: Path) -> None:
-    scale = load_module()
+def test_synthetic_topics_are_valid_and_shaped_like_real_ones(
+    tmp_path: Path, load_benchmark: Callable[[str], ModuleType]
+) -> None:
+    scale = load_benchmark("scale")
     written = scale.generate(tmp_path, 3)
     library = load_library([tmp_path])
     assert library.errors == []
@@ -42,9 +33,11 @@ def test_synthetic_topics_are_valid_and_shaped_like_real_ones(tmp_path: Path) ->
 
 @pytest.mark.timeout(300)
 def test_scale_benchmark_runs_end_to_end(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    load_benchmark: Callable[[str], ModuleType],
 ) -> None:
-    scale = load_module()
+    scale = load_benchmark("scale")
     monkeypatch.setattr(sys, "argv", ["scale.py", "--sizes", "2", "--repeat", "1", "--reruns", "2"])
     monkeypatch.delenv("DEBATE_EXPLORER_DIR", raising=False)
     scale.main()

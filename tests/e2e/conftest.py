@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -32,55 +27,6 @@ CHROMIUM_ARGS = [
 ]
 READY = "[data-testid='stApp'][data-test-connection-state='CONNECTED'][data-test-script-state='notRunning']"
 START_TIMEOUT = 60.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen[bytes]
-    log: Path
-
-
-def start_server(script: Path, content: Path | None, log: Path) -> Server:
-    """Start `streamlit run script` on a free port and wait until /_stcore/health answers ok."""
-    port = free_port()
-    env = dict(os.environ)
-    if content is not None:
-        env["DEBATE_EXPLORER_DIR"] = str(content)
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        f"--server.port={port}", "--server.address=127.0.0.1", "--server.headless=true",
-        "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-    ]  # fmt: skip
-    handle = log.open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}: {log.read_text()[-2000:]}")
-        health = f"{url}/_stcore/health"
-        with contextlib.suppress(OSError), urllib.request.urlopen(health, timeout=2) as reply:
-            if reply.read().strip() == b"ok":
-                return Server(url, process, log)
-        time.sleep(0.1)
-    stop_server(Server(url, process, log))
-    raise RuntimeError(f"streamlit did not become healthy in {START_TIMEOUT}s: {log.read_text()[-2000:]}")
-
-
-def stop_server(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait(timeout=10)
 
 
 def _browser_missing() -> str | None:
@@ -126,22 +72,34 @@ AppServer = Callable[[Path], str]
 
 
 @pytest.fixture(scope="session")
-def app_server(browser_available: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """``app_server(content_dir) -> base url``: one server per content folder for the whole session."""
-    servers: dict[Path, Server] = {}
+def app_server(
+    browser_available: None,
+    tmp_path_factory: pytest.TempPathFactory,
+    load_benchmark: Callable[[str], ModuleType],
+) -> Iterator[AppServer]:
+    """``app_server(content_dir) -> base url``: one server per content folder for the whole session.
+
+    Servers are started by benchmarks/server.py (127.0.0.1, headless) and all stopped at session end.
+    """
+    server = load_benchmark("server")
+    urls: dict[Path, str] = {}
     logs = tmp_path_factory.mktemp("streamlit-logs")
 
-    def serve(content: Path) -> str:
-        content = content.resolve()
-        if content not in servers:
-            servers[content] = start_server(ROOT / "app.py", content, logs / f"server-{len(servers)}.log")
-        return servers[content].url
+    with contextlib.ExitStack() as servers:
 
-    try:
+        def serve(content: Path) -> str:
+            content = content.resolve()
+            if content not in urls:
+                running = server.serve(
+                    ROOT / "app.py",
+                    env={"DEBATE_EXPLORER_DIR": str(content)},
+                    log=logs / f"server-{len(urls)}.log",
+                    timeout=START_TIMEOUT,
+                )
+                urls[content] = servers.enter_context(running)
+            return urls[content]
+
         yield serve
-    finally:
-        for server in servers.values():
-            stop_server(server)
 
 
 @pytest.fixture
