@@ -14,32 +14,17 @@ exactly the topic's text (tests/test_argdown.py checks this with the real parser
 from __future__ import annotations
 
 import json
-import re
 
+from .escape import argdown as escape
+from .escape import argdown_url
 from .model import Position, Section, Side, Topic
 
-_ALWAYS = re.compile(r"([\\@#*_\[\]<>{}=`])")
-"""Characters that can start Argdown syntax anywhere in a line: escaped wherever they occur."""
-_BEFORE_TEXT = re.compile(r"([.:])(?=\S)|(/)(?=[/*])")
-"""``.name.``/``:name:`` (shortcodes) and ``//``, ``/*`` (comments) start syntax only before a non-space."""
-
 _RELATION = {Side.SUPPORTER: "+>", Side.CRITIC: "->"}
-
-
-def escape(text: str) -> str:
-    """Content text as inert Argdown: one line, syntax characters escaped, readable punctuation kept."""
-    folded = " ".join(text.split())
-    return _BEFORE_TEXT.sub(lambda m: "\\" + (m.group(1) or m.group(2)), _ALWAYS.sub(r"\\\1", folded))
 
 
 def argument_title(section: Section, pair_id: str, side: Side) -> str:
     """The argument's title (without brackets); unique within a topic because ids are."""
     return f"{section.id}/{pair_id} ({side.value})"
-
-
-def _link_url(url: str) -> str:
-    """An http(s) URL safe inside Argdown's ``[text](url)``: parentheses and spaces percent-encoded."""
-    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
 
 def _description(topic: Topic, position: Position) -> str:
@@ -48,7 +33,7 @@ def _description(topic: Topic, position: Position) -> str:
     for sid in position.sources:
         source = sources.get(sid)
         if source is not None and source.url:
-            cited.append(f"[{sid}]({_link_url(source.url)})")
+            cited.append(f"[{sid}]({argdown_url(source.url)})")
         else:
             cited.append(escape(sid))
     text = escape(position.claim)

@@ -7,11 +7,11 @@ distinct for the common colour-vision deficiencies; the sides are never green ve
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 
 import plotly.graph_objects as go
 
+from .escape import plotly as ptext
 from .model import Side, SourceKind, Topic
 
 COLOURS = {Side.SUPPORTER: "#0072B2", Side.CRITIC: "#E69F00"}
@@ -22,21 +22,9 @@ TIMELINE_ROWS = 4
 MAX_TIMELINE_LABELS = 12
 
 
-def esc(text: object, limit: int | None = None) -> str:
-    """Text safe for Plotly labels and hover: whitespace folded, cut to ``limit``, HTML-escaped."""
-    folded = " ".join(str(text).split())
-    if limit is not None and len(folded) > limit:
-        folded = folded[: limit - 1] + "…"
-    return html.escape(folded, quote=True)
-
-
-def label(topic: Topic, side: Side) -> str:
-    return topic.sides.info(side).label or side.value.title()
-
-
 def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
-        title={"text": esc(title)},
+        title={"text": ptext(title)},
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         legend={"orientation": "h", "y": -0.12},
@@ -48,7 +36,7 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
 def words_butterfly(topic: Topic, left: Side = Side.SUPPORTER) -> go.Figure:
     """Words per side per section, one side to the left of zero and the other to the right."""
     sections = list(reversed(topic.sections))  # plotly draws the first category at the bottom
-    names = [esc(s.title, LABEL_MAX) for s in sections]
+    names = [ptext(s.title, LABEL_MAX) for s in sections]
     fig = go.Figure()
     for side in (left, left.other):
         words = [s.words(side) for s in sections]
@@ -57,10 +45,10 @@ def words_butterfly(topic: Topic, left: Side = Side.SUPPORTER) -> go.Figure:
             y=names,
             x=[sign * w for w in words],
             orientation="h",
-            name=esc(label(topic, side)),
+            name=ptext(topic.sides.label(side)),
             marker_color=COLOURS[side],
             customdata=words,
-            hovertemplate="%{y}<br>%{customdata} words<extra>" + esc(label(topic, side)) + "</extra>",
+            hovertemplate="%{y}<br>%{customdata} words<extra>" + ptext(topic.sides.label(side)) + "</extra>",
         )
     top = max([s.words(side) for s in sections for side in Side] or [1]) or 1
     ticks = [-top, -top // 2, 0, top // 2, top]
@@ -71,7 +59,7 @@ def words_butterfly(topic: Topic, left: Side = Side.SUPPORTER) -> go.Figure:
 
 def sources_per_side(topic: Topic) -> go.Figure:
     """Distinct sources each side cites, per section and over the whole topic."""
-    names = [esc(s.title, LABEL_MAX) for s in topic.sections] + ["Whole topic"]
+    names = [ptext(s.title, LABEL_MAX) for s in topic.sections] + ["Whole topic"]
     fig = go.Figure()
     for side in Side:
         per_section = [len(s.sources_of(side)) for s in topic.sections]
@@ -80,9 +68,11 @@ def sources_per_side(topic: Topic) -> go.Figure:
             x=[*per_section, whole],
             y=names,
             orientation="h",
-            name=esc(label(topic, side)),
+            name=ptext(topic.sides.label(side)),
             marker_color=COLOURS[side],
-            hovertemplate="%{y}<br>%{x} distinct sources<extra>" + esc(label(topic, side)) + "</extra>",
+            hovertemplate="%{y}<br>%{x} distinct sources<extra>"
+            + ptext(topic.sides.label(side))
+            + "</extra>",
         )
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
@@ -104,9 +94,9 @@ def source_kinds(topic: Topic) -> go.Figure:
         fig.add_bar(
             x=[kind.value for kind in present],
             y=[counts[side][kind] for kind in present],
-            name=esc(label(topic, side)),
+            name=ptext(topic.sides.label(side)),
             marker_color=COLOURS[side],
-            hovertemplate="%{x}: %{y} sources<extra>" + esc(label(topic, side)) + "</extra>",
+            hovertemplate="%{x}: %{y} sources<extra>" + ptext(topic.sides.label(side)) + "</extra>",
         )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text="distinct sources", rangemode="tozero", dtick=1)
@@ -126,8 +116,8 @@ def timeline(topic: Topic) -> go.Figure:
     events = sorted(topic.timeline, key=lambda e: date_value(e.date))
     hover = []
     for event in events:
-        cited = [esc(titles.get(sid, sid), 80) for sid in event.sources]
-        lines = [f"<b>{esc(event.date)}</b>", esc(event.event, 140), *(f"· {c}" for c in cited)]
+        cited = [ptext(titles.get(sid, sid), 80) for sid in event.sources]
+        lines = [f"<b>{ptext(event.date)}</b>", ptext(event.event, 140), *(f"· {c}" for c in cited)]
         hover.append("<br>".join(lines))
     labelled = len(events) <= MAX_TIMELINE_LABELS  # past that, labels collide; hover and the list carry text
     rows = [index % TIMELINE_ROWS for index in range(len(events))]  # stagger so neighbours don't overlap
@@ -136,7 +126,7 @@ def timeline(topic: Topic) -> go.Figure:
             x=[date_value(e.date) for e in events],
             y=rows,
             mode="markers+text" if labelled else "markers",
-            text=[esc(e.event, 36) for e in events],
+            text=[ptext(e.event, 36) for e in events],
             textposition="top center",
             marker={"size": 12, "color": COLOURS[Side.SUPPORTER], "line": {"width": 1, "color": "#333"}},
             hovertext=hover,
@@ -162,14 +152,14 @@ def sunburst(topic: Topic) -> go.Figure:
     def add(node: str, text: str, parent: str, sup: int, cri: int, limit: int) -> None:
         side = leaning(sup, cri)
         ids.append(node)
-        labels.append(esc(text, limit))
+        labels.append(ptext(text, limit))
         parents.append(parent)
         values.append(sup + cri)
         colours.append(COLOURS[side] if side else EVEN)
-        more = f"more words: {esc(label(topic, side))}" if side else "even"
+        more = f"more words: {ptext(topic.sides.label(side))}" if side else "even"
         hover.append(
-            f"{esc(text, 120)}<br>{esc(label(topic, Side.SUPPORTER))}: {sup} words"
-            f"<br>{esc(label(topic, Side.CRITIC))}: {cri} words<br>{more}"
+            f"{ptext(text, 120)}<br>{ptext(topic.sides.label(Side.SUPPORTER))}: {sup} words"
+            f"<br>{ptext(topic.sides.label(Side.CRITIC))}: {cri} words<br>{more}"
         )
 
     add("t", topic.title, "", topic.words(Side.SUPPORTER), topic.words(Side.CRITIC), 40)

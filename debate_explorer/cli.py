@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .config import content_dir
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .checks import Severity, check_library, failing
     from .loading import load_library
 
-    paths = args.paths or ["arguments"]
+    paths = args.paths or [str(content_dir())]
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
@@ -88,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="validate topic files and report balance findings")
-    check.add_argument("paths", nargs="*", help="topic files or folders (default: arguments/)")
+    check.add_argument("paths", nargs="*", help="topic files or folders (default: the content folder)")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--draft", action="store_true", help="report unfilled fields as to-dos, not errors")
     check.add_argument("--format", choices=["text", "json"], default="text")

@@ -14,15 +14,15 @@ the same number the app shows; a one-section export keeps only the sources that 
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from . import __version__
 from .argdown import to_argdown
+from .escape import html as h
+from .escape import markdown as md
+from .escape import markdown_autolink
 from .links import safe_url
 from .model import FactCheck, Pair, Position, Section, Side, Source, Topic
 
@@ -98,14 +98,6 @@ def select(topic: Topic, section_id: str | None = None) -> Topic:
     )
 
 
-def side_label(topic: Topic, side: Side) -> str:
-    return " ".join(topic.sides.info(side).label.split()) or side.value.title()
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _position_fields(position: Position) -> Iterator[tuple[str, str]]:
     for name, text in (
         ("Reasoning", position.reasoning),
@@ -118,25 +110,13 @@ def _position_fields(position: Position) -> Iterator[tuple[str, str]]:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
-_URL_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
-"""RFC 3986 reserved and unreserved characters; anything else in a URL is percent-encoded in Markdown."""
-_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
-"""A list marker, rule or setext underline at the start of a line: the marker is escaped too."""
-
-
-def md(text: str) -> str:
-    """Content as Markdown that renders literally: one line, link/HTML/emphasis characters escaped."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", _fold(text))
-    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
-
 
 def _md_cites(ids: Iterable[str], nums: dict[str, int]) -> str:
     return ", ".join(f"\\[{nums[sid]}\\]" if sid in nums else f"\\[? {md(sid)}\\]" for sid in ids)
 
 
 def _md_position(topic: Topic, side: Side, position: Position, nums: dict[str, int]) -> list[str]:
-    head = f"**{md(side_label(topic, side))}**"
+    head = f"**{md(topic.sides.label(side))}**"
     if position.held_by.strip():
         head += f" — held by {md(position.held_by)}"
     lines = [head, "", f"- **Claim:** {md(position.claim) or '(not written yet)'}"]
@@ -156,12 +136,6 @@ def _md_fact_check(check: FactCheck, nums: dict[str, int]) -> str:
     return line
 
 
-def md_url(url: str) -> str | None:
-    """An http(s) URL as a Markdown autolink ``<url>``: characters that could end it are percent-encoded."""
-    good = safe_url(url)
-    return f"<{quote(good, safe=_URL_SAFE)}>" if good else None
-
-
 def _md_source(n: int, source: Source) -> str:
     parts = [md(source.title)]
     meta = ", ".join(md(x) for x in (source.publisher, source.published or "") if x.strip())
@@ -169,7 +143,7 @@ def _md_source(n: int, source: Source) -> str:
         parts.append(meta)
     parts.append(source.kind.value)
     line = f"{n}. " + " — ".join(parts)
-    url = md_url(source.url)
+    url = markdown_autolink(source.url)
     return line + (f" {url}" if url else "")
 
 
@@ -180,7 +154,7 @@ def to_markdown(topic: Topic) -> str:
     if topic.summary.strip():
         out += [md(topic.summary), ""]
     sides = [
-        f"- **{md(side_label(topic, side))}:** {md(topic.sides.info(side).who)}"
+        f"- **{md(topic.sides.label(side))}:** {md(topic.sides.info(side).who)}"
         for side in Side
         if topic.sides.info(side).who.strip()
     ]
@@ -189,7 +163,7 @@ def to_markdown(topic: Topic) -> str:
         doc = f"*Source document:* {md(topic.document.title)}"
         if topic.document.author.strip():
             doc += f" by {md(topic.document.author)}"
-        url = md_url(topic.document.url)
+        url = markdown_autolink(topic.document.url)
         out += [doc + (f" {url}" if url else ""), ""]
     for index, section in enumerate(topic.sections, start=1):
         out += [f"## {index}. {md(section.title)}", ""]
@@ -254,11 +228,6 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 """The handout needs nothing but its own inline style: no script, frame, font or remote load is allowed."""
 
 
-def h(text: str) -> str:
-    """Content as HTML text (also safe inside a quoted attribute)."""
-    return html.escape(_fold(text), quote=True)
-
-
 def _h_cites(ids: Iterable[str], nums: dict[str, int]) -> str:
     return " ".join(f"[{nums[sid]}]" if sid in nums else f"[? {h(sid)}]" for sid in ids)
 
@@ -273,7 +242,7 @@ def _h_link(url: str) -> str:
 
 
 def _h_position(topic: Topic, side: Side, position: Position, nums: dict[str, int]) -> str:
-    parts = [f'<div class="side {side.value}">', f"<h4>{h(side_label(topic, side))}</h4>"]
+    parts = [f'<div class="side {side.value}">', f"<h4>{h(topic.sides.label(side))}</h4>"]
     if position.held_by.strip():
         parts.append(f'<p class="held">Held by {h(position.held_by)}</p>')
     parts.append(f'<p class="claim">{h(position.claim) or "(not written yet)"}</p>')
@@ -336,7 +305,7 @@ def to_html(topic: Topic) -> str:
     if topic.summary.strip():
         body.append(f"<p>{h(topic.summary)}</p>")
     sides = "".join(
-        f"<li><strong>{h(side_label(topic, side))}</strong>: {h(topic.sides.info(side).who)}</li>"
+        f"<li><strong>{h(topic.sides.label(side))}</strong>: {h(topic.sides.info(side).who)}</li>"
         for side in Side
         if topic.sides.info(side).who.strip()
     )

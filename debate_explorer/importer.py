@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from .config import content_dir
 from .loading import MAX_BYTES
 from .model import ID_PATTERN, Side, SourceKind
 
@@ -859,7 +860,7 @@ def write_skeleton(
     requires it). An existing file is only replaced with ``force``.
     """
     text = read_article(article)
-    folder: Path | None = Path("arguments") if output is None else None
+    folder: Path | None = content_dir() if output is None else None
     target: Path | None = None
     if output is not None:
         path = Path(output)

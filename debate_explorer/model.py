@@ -145,6 +145,9 @@ class Section(Strict):
     def words(self, side: Side) -> int:
         return sum(pair.side(side).words for pair in self.pairs)
 
+    def pair(self, pair_id: str) -> Pair | None:
+        return next((p for p in self.pairs if p.id == pair_id), None)
+
     def sources_of(self, side: Side) -> set[str]:
         return {sid for pair in self.pairs for sid in pair.side(side).sources}
 
@@ -160,6 +163,10 @@ class Sides(Strict):
 
     def info(self, side: Side) -> SideInfo:
         return self.supporter if side is Side.SUPPORTER else self.critic
+
+    def label(self, side: Side) -> str:
+        """The side's label as every page, chart and export shows it: folded, or "Supporter"/"Critic"."""
+        return " ".join(self.info(side).label.split()) or side.value.title()
 
 
 class Document(Strict):
@@ -197,6 +204,13 @@ class Topic(Strict):
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def find_pair(self, pair_id: str, section_id: str | None = None) -> tuple[Section, Pair] | None:
+        """The pair with this id (pair ids are unique in a topic), optionally only in one section."""
+        for section, pair in self.pairs():
+            if pair.id == pair_id and section_id in (None, section.id):
+                return section, pair
+        return None
 
     def pairs(self) -> Iterator[tuple[Section, Pair]]:
         for section in self.sections:

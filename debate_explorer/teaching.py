@@ -72,9 +72,7 @@ class Drill:
 
     def locate(self, topic: Topic) -> tuple[Section, Pair] | None:
         """The drill's section and pair in ``topic``, or None if the topic no longer has them."""
-        section = topic.section(self.section_id)
-        pair = next((p for p in section.pairs if p.id == self.pair_id), None) if section else None
-        return (section, pair) if section is not None and pair is not None else None
+        return topic.find_pair(self.pair_id, self.section_id)
 
 
 def drillable(topic: Topic, section_id: str | None = None) -> list[tuple[Section, Pair]]:
@@ -316,8 +314,8 @@ def drafts_markdown(
             out += [f"### {md(drill.key)}", "", *_quote(draft.text), ""]
             continue
         _, pair = located
-        mine = topic.sides.info(drill.side).label or drill.side.value.title()
-        theirs = topic.sides.info(drill.opponent).label or drill.opponent.value.title()
+        mine = topic.sides.label(drill.side)
+        theirs = topic.sides.label(drill.opponent)
         out += [
             f"### {md(pair.question) or pair.id}",
             "",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from debate_explorer import charts
+from debate_explorer import charts, escape
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
 
@@ -97,8 +97,8 @@ def test_hostile_text_stays_literal_in_every_figure(figure: object) -> None:
 
 
 def test_esc_cuts_and_escapes() -> None:
-    assert charts.esc("<b>bold</b>   text") == "&lt;b&gt;bold&lt;/b&gt; text"
-    assert charts.esc("abcdefgh", 5) == "abcd…"
+    assert escape.plotly("<b>bold</b>   text") == "&lt;b&gt;bold&lt;/b&gt; text"
+    assert escape.plotly("abcdefgh", 5) == "abcd…"
 
 
 @pytest.mark.parametrize("figure", FIGURES)

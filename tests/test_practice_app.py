@@ -194,7 +194,7 @@ def test_quiz_right_and_wrong_answers_change_the_score(practice: Open) -> None:
     at.button(key=f"practice.answer.{side.other.value}").click().run()
     ok(at)
     assert at.metric[0].value == "1 / 2"
-    assert at.error and state.md(state.side_label(SAMPLE, side)) in at.error[0].value
+    assert at.error and state.md(SAMPLE.sides.label(side)) in at.error[0].value
 
     at.button(key="practice.new_round").click().run()
     ok(at)

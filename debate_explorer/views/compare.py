@@ -94,7 +94,7 @@ def controls(topic: Topic) -> tuple[bool, bool, bool]:
         st.session_state["reveal"] = False
 
     left, middle, right = st.columns(3)
-    critic = state.md(state.side_label(topic, Side.CRITIC))
+    critic = state.md(topic.sides.label(Side.CRITIC))
     # No help tooltips and no italics on this page: each costs the browser another lazy download.
     swap = left.toggle(f"{critic} on the left", key="swap")
     blind = middle.toggle("Blind mode: hide the sides", key="blind", on_change=blind_changed)

@@ -40,7 +40,7 @@ class Hit:
 
 def _fields(topic: Topic) -> Iterator[tuple[str, str, str, str, str]]:
     """(section id, pair id, pair question, field label, text) for everything a reader may search."""
-    labels = {side: topic.sides.info(side).label or side.value for side in Side}
+    labels = {side: topic.sides.label(side) for side in Side}
     citing: dict[str, tuple[str, str, str]] = {}
     for section, pair in topic.pairs():
         yield section.id, pair.id, pair.question, "question", pair.question

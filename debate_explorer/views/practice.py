@@ -43,7 +43,7 @@ def new_seed() -> int:
 
 def label(topic: Topic, side: Side) -> str:
     """A side's label as inert Markdown: widget labels (buttons, radios, text areas) render Markdown too."""
-    return state.md(state.side_label(topic, side))
+    return state.md(topic.sides.label(side))
 
 
 def position_md(topic: Topic, position: Position, *, rebuttal: bool) -> str:

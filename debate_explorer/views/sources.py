@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from debate_explorer.links import safe_url
 from debate_explorer.model import Side
 from debate_explorer.views import state
 from debate_explorer.views.data import filter_rows, source_rows
@@ -15,7 +16,7 @@ st.title(f"Sources · {state.md(topic.title)}")
 
 rows = source_rows(topic)
 kinds = sorted({row.kind for row in rows})
-labels = {side: state.side_label(topic, side) for side in Side}
+labels = {side: topic.sides.label(side) for side in Side}
 left, right = st.columns(2)
 chosen_kinds = left.multiselect("Kind", kinds, key="source_kinds", placeholder="All kinds")
 chosen_sides = right.multiselect(
@@ -28,7 +29,7 @@ st.dataframe(
         {
             "No.": row.number,
             "Title": row.title,
-            "Link": state.safe_url(row.url),
+            "Link": safe_url(row.url),
             "Publisher": row.publisher,
             "Date": row.published,
             "Kind": row.kind,

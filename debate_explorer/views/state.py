@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
-import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -21,23 +20,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from debate_explorer.links import safe_url
+from debate_explorer.config import CONTENT_DIR_ENV, content_dir
+from debate_explorer.escape import streamlit_link, streamlit_md
 from debate_explorer.loading import TOPIC_SUFFIXES, Library, LoadedTopic, LoadError, load_file, load_library
 from debate_explorer.model import Pair, Position, Section, Side, Topic
+from debate_explorer.pages import PAGES as PAGE_SPECS
 
-ENV_DIR = "DEBATE_EXPLORER_DIR"
-APP_DIR = Path(__file__).resolve().parents[2]
-"""The folder holding app.py; the default content folder ``arguments`` sits next to it."""
+ENV_DIR = CONTENT_DIR_ENV
 
-PAGES = {
-    "topics": "debate_explorer/views/topics.py",
-    "compare": "debate_explorer/views/compare.py",
-    "balance": "debate_explorer/views/balance.py",
-    "sources": "debate_explorer/views/sources.py",
-    "timeline": "debate_explorer/views/timeline.py",
-    "map": "debate_explorer/views/map.py",
-    "practice": "debate_explorer/views/practice.py",
-}
+PAGES = {page.key: page.script for page in PAGE_SPECS}
 """Page scripts relative to app.py; st.page_link and AppTest.switch_page take these paths."""
 
 BADGE = {Side.SUPPORTER: "blue", Side.CRITIC: "orange"}
@@ -78,39 +69,10 @@ def warm_imports() -> None:
 # ---------------------------------------------------------------- inert Markdown
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^%@/;?])")
-_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)")
-WORD_JOINER = "\u2060"
-"""Invisible; breaks the renderer's autolink detection, which runs on text after escapes are resolved."""
-
-
-def md(text: object) -> str:
-    """Content text as Markdown that renders literally: whitespace folded, all ASCII punctuation escaped.
-
-    Escaping every punctuation character keeps tags, links, autolinks (``www.x``, ``https://``),
-    emphasis, headings, lists, maths (``$``) and Streamlit directives (``:red[...]``) inert; a word
-    joiner after ``www``, ``:`` before ``//`` and ``@`` keeps bare URLs and e-mail addresses unlinked.
-    Never put the result inside a code span: backslashes show literally there.
-    """
-    folded = _AUTOLINK.sub(WORD_JOINER, " ".join(str(text).split()))
-    return _MD_SPECIAL.sub(r"\\\1", folded)
-
-
-def _destination(url: str) -> str:
-    """A URL as a Markdown link destination: the characters that would end or bend it are escaped."""
-    return re.sub(r"([\\()<>])", r"\\\1", url)
-
-
-def link(label_md: str, url: object, title: object = "") -> str:
-    """``[label](url "title")`` for an http(s) URL; otherwise just the label, so no other scheme links.
-
-    ``label_md`` must already be Markdown (escape content with :func:`md`); ``title`` is plain text.
-    """
-    good = safe_url(url)
-    if good is None:
-        return label_md
-    title_part = f' "{md(title)}"' if title else ""
-    return f"[{label_md}]({_destination(good)}{title_part})"
+md = streamlit_md
+"""Content text as Streamlit Markdown that renders literally (:func:`debate_explorer.escape.streamlit_md`)."""
+link = streamlit_link
+"""An http(s) link with a Markdown label, or the label alone (see :mod:`debate_explorer.escape`)."""
 
 
 def badge(text: str, colour: str = "gray") -> str:
@@ -119,12 +81,6 @@ def badge(text: str, colour: str = "gray") -> str:
 
 
 # ---------------------------------------------------------------- the library
-
-
-def content_dir() -> Path:
-    """The content folder: $DEBATE_EXPLORER_DIR, or ``arguments`` next to app.py."""
-    configured = os.environ.get(ENV_DIR, "").strip()
-    return Path(configured).expanduser() if configured else APP_DIR / "arguments"
 
 
 Fingerprint = tuple[tuple[str, int, int], ...]
@@ -309,12 +265,8 @@ def topic_picker(lib: Library, place: Place) -> None:
 # ---------------------------------------------------------------- sides and numbering
 
 
-def side_label(topic: Topic, side: Side) -> str:
-    return topic.sides.info(side).label or side.value.title()
-
-
 def side_badge(topic: Topic, side: Side) -> str:
-    return badge(side_label(topic, side), BADGE[side])
+    return badge(topic.sides.label(side), BADGE[side])
 
 
 def support_parts(topic: Topic, position: Position) -> list[str]:

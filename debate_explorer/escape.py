@@ -1,0 +1,124 @@
+"""Every escaper in one place, each named for the target its output is safe in.
+
+Content and student text are untrusted: before they reach any renderer they go through exactly one of
+these. Each function folds whitespace to single spaces first, so no text can start a new block (a heading,
+a list, a fence) in its target. Links are never built here: :mod:`debate_explorer.links` decides which URLs
+may become links, and these functions only make text inert.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from urllib.parse import quote
+
+from .links import safe_url
+
+WORD_JOINER = "\u2060"
+"""Invisible; breaks a Markdown renderer's autolink detection, which runs on text after escapes resolve."""
+
+
+def fold(text: object) -> str:
+    """Whitespace (newlines included) folded to single spaces, ends stripped."""
+    return " ".join(str(text).split())
+
+
+def shorten(text: object, limit: int) -> str:
+    """Folded text cut to ``limit`` characters with an ellipsis (for echoing untrusted values)."""
+    folded = fold(text)
+    return folded if len(folded) <= limit else folded[: max(limit - 1, 0)] + "…"
+
+
+# ---------------------------------------------------------------- Streamlit Markdown (the app)
+
+_ST_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^%@/;?])")
+_ST_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)")
+
+
+def streamlit_md(text: object) -> str:
+    """Text as Streamlit Markdown that renders literally: every ASCII punctuation character escaped.
+
+    Keeps tags, links, autolinks (``www.x``, ``https://``), emphasis, headings, lists, maths (``$``) and
+    Streamlit directives (``:red[...]``) inert; a word joiner after ``www``, ``:`` before ``//`` and ``@``
+    keeps bare URLs and e-mail addresses unlinked. Never put the result inside a code span: backslashes
+    show literally there.
+    """
+    folded = _ST_AUTOLINK.sub(WORD_JOINER, fold(text))
+    return _ST_SPECIAL.sub(r"\\\1", folded)
+
+
+def streamlit_link_target(url: str) -> str:
+    """A URL as a Markdown link destination: the characters that would end or bend it are escaped."""
+    return re.sub(r"([\\()<>])", r"\\\1", url)
+
+
+def streamlit_link(label_md: str, url: object, title: object = "") -> str:
+    """``[label](url "title")`` for an http(s) URL; otherwise just the label, so no other scheme links.
+
+    ``label_md`` must already be Markdown (escape content with :func:`streamlit_md`); ``title`` is text.
+    """
+    good = safe_url(url)
+    if good is None:
+        return label_md
+    title_part = f' "{streamlit_md(title)}"' if title else ""
+    return f"[{label_md}]({streamlit_link_target(good)}{title_part})"
+
+
+# ---------------------------------------------------------------- Markdown files (exports)
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~$&!])")
+_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
+"""A list marker, rule or setext underline at the start of a line: the marker is escaped too."""
+URL_SAFE = "/:?#[]@!$&'()*+,;=%~-._"
+"""RFC 3986 reserved and unreserved characters; anything else in a URL is percent-encoded in Markdown."""
+
+
+def markdown(text: object) -> str:
+    """Text as CommonMark that renders literally: one line, link/HTML/emphasis characters escaped.
+
+    Lighter than :func:`streamlit_md` so that a printed handout stays readable as plain text.
+    """
+    escaped = _MD_SPECIAL.sub(r"\\\1", fold(text))
+    return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+
+
+def markdown_autolink(url: object) -> str | None:
+    """An http(s) URL as a Markdown autolink ``<url>`` (characters that could end it percent-encoded)."""
+    good = safe_url(url)
+    return f"<{quote(good, safe=URL_SAFE)}>" if good else None
+
+
+# ---------------------------------------------------------------- HTML (handouts)
+
+
+def html(text: object) -> str:
+    """Text as HTML text, also safe inside a quoted attribute."""
+    return _html.escape(fold(text), quote=True)
+
+
+# ---------------------------------------------------------------- Plotly labels and hover text
+
+
+def plotly(text: object, limit: int | None = None) -> str:
+    """Text safe for Plotly labels and hover (Plotly renders a subset of HTML): folded, cut, escaped."""
+    folded = fold(text) if limit is None else shorten(text, limit)
+    return _html.escape(folded, quote=True)
+
+
+# ---------------------------------------------------------------- Argdown
+
+_AD_ALWAYS = re.compile(r"([\\@#*_\[\]<>{}=`])")
+"""Characters that can start Argdown syntax anywhere in a line: escaped wherever they occur."""
+_AD_BEFORE_TEXT = re.compile(r"([.:])(?=\S)|(/)(?=[/*])")
+"""``.name.``/``:name:`` (shortcodes) and ``//``, ``/*`` (comments) start syntax only before a non-space."""
+
+
+def argdown(text: object) -> str:
+    """Text as inert Argdown: one line, syntax characters escaped, readable punctuation kept."""
+    escaped = _AD_ALWAYS.sub(r"\\\1", fold(text))
+    return _AD_BEFORE_TEXT.sub(lambda m: "\\" + (m.group(1) or m.group(2)), escaped)
+
+
+def argdown_url(url: str) -> str:
+    """An http(s) URL safe inside Argdown's ``[text](url)``: parentheses and spaces percent-encoded."""
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
