@@ -14,8 +14,6 @@ from debate_explorer import escape, links, pages, routing
 from debate_explorer.config import CONTENT_DIR_ENV
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
-from debate_explorer.search import search
-from debate_explorer.source_table import filter_rows, source_rows
 from debate_explorer.views import render
 
 PAGE_KEYS = tuple(spec.key for spec in pages.PAGES)
@@ -359,22 +357,6 @@ def test_pick_selects_only_known_ids() -> None:
     assert routing.pick(None, ["costs"], "section") == (None, None)
     value, note = routing.pick("x" * 1000, ["costs"], "section")
     assert value is None and note is not None and len(note) < 200
-
-
-def test_search_needs_every_word_and_caps_hits() -> None:
-    hits, total = search([SAMPLE], "ATTENDANCE study")
-    assert total == len(hits) >= 2
-    assert all("attendance" in h.text.lower() and "study" in h.text.lower() for h in hits)
-    capped, total_all = search([SAMPLE, HOSTILE], "e", limit=3)
-    assert len(capped) == 3 and total_all > 3
-    assert search([SAMPLE], "   ") == ([], 0)
-
-
-def test_source_rows_and_filters() -> None:
-    rows = source_rows(SAMPLE)
-    assert [r.sides for r in rows] == [(Side.SUPPORTER,), (Side.CRITIC,), (Side.SUPPORTER,), (Side.CRITIC,)]
-    assert [r.number for r in filter_rows(rows, ["academic"], [Side.SUPPORTER])] == [3]
-    assert len(filter_rows(rows, [], [])) == 4
 
 
 def test_topic_picker_switches_topic_when_there_are_several(run: Run, tmp_path: Path) -> None:
