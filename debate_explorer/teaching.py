@@ -267,14 +267,6 @@ SPEECH_FORMATS: tuple[SpeechFormat, ...] = (
 """Defaults only: every length can be changed on the page to match a format or a class."""
 
 
-class TimerAction(StrEnum):
-    """What the timer's buttons do."""
-
-    START = "start"
-    PAUSE = "pause"
-    RESET = "reset"
-
-
 @dataclass(frozen=True)
 class Timer:
     """A countdown that can be paused; times are seconds from any monotonic clock the caller passes."""
@@ -316,6 +308,14 @@ class Timer:
         if action is TimerAction.PAUSE:
             return self.pause(now)
         return self.reset()
+
+
+class TimerAction(StrEnum):
+    """What the timer's buttons do."""
+
+    START = "start"
+    PAUSE = "pause"
+    RESET = "reset"
 
 
 def timer_for(timer: object, total: float, same_speech: bool) -> Timer:

@@ -49,33 +49,21 @@ def timer_tab() -> None:
     st.session_state[TIMER] = timer
     st.session_state[SPEECH] = speech
 
-    start, pause, reset = st.columns(3)
-    start.button(
-        "Start",
-        key="practice.timer_start",
-        on_click=set_timer,
-        args=(TimerAction.START,),
-        icon=":material/play_arrow:",
-        disabled=timer.running,
-        use_container_width=True,
+    buttons = (
+        (TimerAction.START, "Start", ":material/play_arrow:", timer.running),
+        (TimerAction.PAUSE, "Pause", ":material/pause:", not timer.running),
+        (TimerAction.RESET, "Reset", ":material/restart_alt:", False),
     )
-    pause.button(
-        "Pause",
-        key="practice.timer_pause",
-        on_click=set_timer,
-        args=(TimerAction.PAUSE,),
-        icon=":material/pause:",
-        disabled=not timer.running,
-        use_container_width=True,
-    )
-    reset.button(
-        "Reset",
-        key="practice.timer_reset",
-        on_click=set_timer,
-        args=(TimerAction.RESET,),
-        icon=":material/restart_alt:",
-        use_container_width=True,
-    )
+    for column, (action, label, icon, disabled) in zip(st.columns(3), buttons, strict=True):
+        column.button(
+            label,
+            key=f"practice.timer_{action.value}",
+            on_click=set_timer,
+            args=(action,),
+            icon=icon,
+            disabled=disabled,
+            use_container_width=True,
+        )
 
     @st.fragment(run_every=1.0 if timer.running else None)
     def clock() -> None:
