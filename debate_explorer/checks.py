@@ -52,9 +52,7 @@ LOADED_WORDS: tuple[str, ...] = (
     "radicals",
     "terrorists",
 )
-"""Checked as whole words, case-insensitively, in the narrator's voice only (see ``NARRATOR_FIELDS``)."""
-
-NARRATOR_FIELDS = "topic and section summaries, pair questions, discussion questions, fact-check notes"
+"""Checked as whole words, case-insensitively, in the narrator's voice only (see ``_narrator``)."""
 
 _LOADED = re.compile(
     r"(?<![\w-])("
