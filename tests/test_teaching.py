@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,10 +13,11 @@ from debate_explorer import teaching
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
 from debate_explorer.teaching import Draft, Drill, Timer
+from tests.conftest import FIXTURES
+from tests.conftest import SAMPLE as SAMPLE_FILE
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = load_file(ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml").topic
-HOSTILE = load_file(ROOT / "tests" / "fixtures" / "render" / "render-hostile.yaml").topic
+SAMPLE = load_file(SAMPLE_FILE).topic
+HOSTILE = load_file(FIXTURES / "render" / "render-hostile.yaml").topic
 PAIRS = [(s.id, p.id) for s, p in SAMPLE.pairs()]
 
 

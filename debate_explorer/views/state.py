@@ -28,8 +28,8 @@ from debate_explorer.pages import PAGES as PAGE_SPECS
 
 ENV_DIR = CONTENT_DIR_ENV
 
-PAGES = {page.key: page.script for page in PAGE_SPECS}
-"""Page scripts relative to app.py; st.page_link and AppTest.switch_page take these paths."""
+PAGES = {page.key: str(page.path) for page in PAGE_SPECS}
+"""Absolute page scripts for st.page_link: right whichever entry (app.py, views/app.py) runs the app."""
 
 BADGE = {Side.SUPPORTER: "blue", Side.CRITIC: "orange"}
 """Streamlit badge colours per side: blue versus orange reads for the common colour-vision deficiencies."""
