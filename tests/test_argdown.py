@@ -21,7 +21,7 @@ from debate_explorer.model import Side, Topic
 from tests.conftest import FIXTURES, ROOT, SAMPLE
 
 ARGDOWN = ROOT / ".tools" / "argdown" / "node_modules" / ".bin" / "argdown"
-INSTALL = "npm install --prefix .tools/argdown @argdown/cli@1.7.5"
+INSTALL = "make argdown"
 FIXTURES = {
     "sample": SAMPLE,
     "render-hostile": FIXTURES / "render" / "render-hostile.yaml",
@@ -43,7 +43,7 @@ def _require_parser() -> Path:
     if ARGDOWN.exists():
         return ARGDOWN
     if os.environ.get("DEBATE_EXPLORER_REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
-        pytest.fail(f"the Argdown parser is missing: run `{INSTALL}` (.ci/run does)")
+        pytest.fail(f"the Argdown parser is missing: run `{INSTALL}` (.ci/run and make test do)")
     pytest.skip(f"Argdown parser not installed; run `{INSTALL}`")
 
 

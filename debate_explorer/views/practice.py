@@ -62,15 +62,16 @@ def position_md(topic: Topic, position: Position, *, rebuttal: bool) -> str:
 
 def current_drill(topic: Topic) -> tuple[Drill, Section, Pair] | None:
     """The session's drill on this topic; a random one is started when there is none yet."""
-    drill = st.session_state.get(DRILL)
-    located = drill.locate(topic) if isinstance(drill, Drill) and drill.topic_id == topic.id else None
+    stored = st.session_state.get(DRILL)
+    drill = stored if isinstance(stored, Drill) and stored.topic_id == topic.id else None
+    located = drill.locate(topic) if drill else None
     if located is None:
         drill = teaching.pick_drill(topic, random.Random(new_seed()))
         if drill is None:
             return None
         st.session_state[DRILL] = drill
         located = drill.locate(topic)
-    assert located is not None
+    assert drill is not None and located is not None
     return drill, *located
 
 
@@ -103,7 +104,7 @@ def drill_picker(topic: Topic) -> None:
             "Section",
             section_ids,
             key="practice.pick_section",
-            format_func=lambda sid: "Any section (random)" if sid == ANY else topic.section(sid).title,
+            format_func=lambda sid: "Any section (random)" if sid == ANY else sections[sid].title,
         )
         chosen = st.session_state.get("practice.pick_section") or None
         pairs = [p for _, p in teaching.drillable(topic, chosen)] if chosen else []
@@ -287,8 +288,7 @@ def quiz_tab(topic: Topic) -> None:
     if current is not None:
         n = len(quiz.answers) + 1
         st.markdown(f"**Claim {n} of {len(quiz.items)}**\n\n> {state.md(current.claim)}")
-        left, right = st.columns(2)
-        for column, side in zip((left, right), Side, strict=True):
+        for column, side in zip(st.columns(2), Side, strict=True):
             column.button(
                 label(topic, side),
                 key=f"practice.answer.{side.value}",
