@@ -23,7 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/debate-explorer serve arguments --port $(PORT)
+	$(BIN)/debate-explorer serve --port $(PORT)
 
 test: lint argdown
 	$(BIN)/python -m pytest
