@@ -376,8 +376,8 @@ def _footnote_entries(lines: list[str]) -> list[tuple[int | None, str]]:
         elif not listed:
             entries.append((None, s))
         elif entries and (not gap or line[:1].isspace()):
-            number, text = entries[-1]
-            entries[-1] = (number, f"{text} {s}".strip())
+            last_number, text = entries[-1]
+            entries[-1] = (last_number, f"{text} {s}".strip())
         else:
             break  # text after the list: comments, share buttons, an author box
         gap = False

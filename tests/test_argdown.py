@@ -18,14 +18,14 @@ from debate_explorer.argdown import argument_title, escape
 from debate_explorer.export import export_topic
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
+from tests.conftest import FIXTURES, ROOT, SAMPLE
 
-ROOT = Path(__file__).resolve().parents[1]
 ARGDOWN = ROOT / ".tools" / "argdown" / "node_modules" / ".bin" / "argdown"
-INSTALL = "npm install --prefix .tools/argdown @argdown/cli@1.7.5"
+INSTALL = "make argdown"
 FIXTURES = {
-    "sample": ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml",
-    "render-hostile": ROOT / "tests" / "fixtures" / "render" / "render-hostile.yaml",
-    "script-tags": ROOT / "tests" / "fixtures" / "hostile" / "script-tags.yaml",
+    "sample": SAMPLE,
+    "render-hostile": FIXTURES / "render" / "render-hostile.yaml",
+    "script-tags": FIXTURES / "hostile" / "script-tags.yaml",
 }
 
 TRICKY = [
@@ -43,7 +43,7 @@ def _require_parser() -> Path:
     if ARGDOWN.exists():
         return ARGDOWN
     if os.environ.get("DEBATE_EXPLORER_REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
-        pytest.fail(f"the Argdown parser is missing: run `{INSTALL}` (.ci/run does)")
+        pytest.fail(f"the Argdown parser is missing: run `{INSTALL}` (.ci/run and make test do)")
     pytest.skip(f"Argdown parser not installed; run `{INSTALL}`")
 
 
