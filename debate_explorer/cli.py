@@ -111,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--id", help="topic id (default: from the title)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     new.set_defaults(run=_cmd_new)
+
+    from .cli_classroom import register as register_classroom
+
+    register_classroom(commands)
     return parser
 
 
