@@ -1,4 +1,4 @@
-"""`debate-explorer db upgrade` and `debate-explorer class …`: the server owner's tools over the classroom service.
+"""`debate-explorer db upgrade` and `debate-explorer class …`: the server owner's classroom tools.
 
 For a teacher who lost the private link (``new-teacher-link``) and for data retention (``delete``, ``purge``).
 The database is the one the app uses (``$DEBATE_EXPLORER_DATABASE_URL``, ``.streamlit/secrets.toml`` or the
@@ -57,9 +57,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
         for info, students in rows:
             section = f"/{info.section_id}" if info.section_id else ""
             created = info.created_at.strftime("%Y-%m-%d %H:%M")
-            print(
-                f"{info.code}  {info.phase.value:<8} {students:>4} students  {created}  {info.topic_id}{section}"
-            )
+            where = f"{info.topic_id}{section}"
+            print(f"{info.code}  {info.phase.value:<8} {students:>4} students  {created}  {where}")
         print(f"{len(rows)} class(es)", file=sys.stderr)
 
     return _run(action)

@@ -269,7 +269,7 @@ def test_results_hidden_until_shown(service: ClassroomService) -> None:
     service.set_phase(key, Phase.RESULTS)
     with pytest.raises(WrongPhase, match="keeps the results"):
         service.results_for_student(seat)
-    shown, shown_secret = service.create_class("sample-topic")
+    shown, _ = service.create_class("sample-topic")
     shown_seat = service.seat(service.join(shown.code)[1])
     with pytest.raises(WrongPhase, match="once your teacher"):
         service.results_for_student(shown_seat)
