@@ -569,10 +569,14 @@ class ClassroomService:
                 raise BadInput(f"You argue for the {student.side} side in this class.")
             session.add(
                 Submission(
-                    debate_id=row.id, student_id=student.id, pair_id=pair_id, side=chosen.value, text=body,
+                    debate_id=row.id,
+                    student_id=student.id,
+                    pair_id=pair_id,
+                    side=chosen.value,
+                    text=body,
                     created_at=self._clock(),
                 )
-            )  # fmt: skip
+            )
         return self.seat_state(key)
 
     def results_for_student(self, key: SeatKey) -> Outcome:

@@ -94,4 +94,4 @@ def is_secret_shaped(text: object) -> bool:
 
 def client_key(client: str) -> str:
     """A short hash of a client address for the rate limiter: the address itself is not stored."""
-    return hashlib.sha256(client.encode("utf-8", "replace")).hexdigest()[:32]
+    return hashlib.sha256(str(client).encode("utf-8", "replace")).hexdigest()[:32]
