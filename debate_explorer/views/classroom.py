@@ -10,11 +10,11 @@ import streamlit as st
 
 from debate_explorer.views import classroom_student as student
 from debate_explorer.views import classroom_teacher as teacher
-from debate_explorer.views import state
-from debate_explorer.views.classroom_common import service_or_stop
+from debate_explorer.views import render
+from debate_explorer.views.classroom_common import query, service_or_stop
 
 service = service_or_stop()
-code, secret, token = state.param("class"), state.param("teacher"), state.param("seat")
+code, secret, token = query("class"), query("teacher"), query("seat")
 
 if code and secret:
     teacher.dashboard(service, teacher.teacher_key(service, code, secret), secret)
@@ -23,7 +23,7 @@ elif token:
 else:
     st.title("Class debates")
     if deleted := st.session_state.pop("class.deleted", None):
-        st.success(f"Class {state.md(deleted)} and all its data were deleted.")
+        st.success(f"Class {render.md(deleted)} and all its data were deleted.")
     student.join_form(service, code)
     st.divider()
     st.subheader("Start a class debate (teachers)")

@@ -13,7 +13,8 @@ import streamlit as st
 
 from debate_explorer.classroom import ClassroomError, ClassroomService, DatabaseUnavailable, db
 from debate_explorer.model import Topic
-from debate_explorer.views import state
+from debate_explorer.routing import param
+from debate_explorer.views.library import library
 
 PAGE_PATH = "classroom"
 
@@ -95,7 +96,7 @@ def client_address() -> str:
 
 
 def topic_of(topic_id: str) -> Topic | None:
-    for loaded in state.library().topics:
+    for loaded in library().topics:
         if loaded.topic.id == topic_id:
             return loaded.topic
     return None
@@ -103,3 +104,8 @@ def topic_of(topic_id: str) -> Topic | None:
 
 def pair_questions(topic: Topic | None) -> dict[str, str]:
     return {pair.id: pair.question for _, pair in topic.pairs()} if topic else {}
+
+
+def query(name: str) -> str | None:
+    """A query parameter's value (the last if repeated), or None."""
+    return param({name: st.query_params.get_all(name)}, name)

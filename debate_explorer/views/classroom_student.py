@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from debate_explorer import teaching
-from debate_explorer.classroom import ClassroomService, Phase, SeatKey, SeatState, SideMode
+from debate_explorer.classroom import ClassroomError, ClassroomService, Phase, SeatKey, SeatState, SideMode
 from debate_explorer.classroom.names import MAX_NICKNAME
 from debate_explorer.classroom.report import choice_labels
 from debate_explorer.classroom.rules import MAX_SUBMISSION, PHASE_TITLES, VOTING_PHASES, Choice
 from debate_explorer.model import Side, Topic
-from debate_explorer.views import state
+from debate_explorer.views import render
 from debate_explorer.views.classroom_common import client_address, digest, guarded, topic_of
 
 POLL_SECONDS = 3
@@ -54,13 +54,14 @@ def seat_page(service: ClassroomService, key: SeatKey) -> None:
     info = seat.info
     topic = topic_of(info.topic_id)
     st.title("Class debate")
-    side = f" · you argue for {state.side_badge(topic, seat.side)}" if topic and seat.side else ""
+    side = f" · you argue for {render.side_badge(topic, seat.side)}" if topic and seat.side else ""
     team = f" (team {seat.team})" if seat.team and info.teams_per_side > 1 else ""
     st.markdown(
-        f"You are **{state.md(seat.name)}**{side}{team} · class {info.code} · now: "
+        f"You are **{render.md(seat.name)}**{side}{team} · class {info.code} · now: "
         f"**{PHASE_TITLES[info.phase]}**"
     )
     st.caption("Keep this page's address: it brings you back to your seat after a refresh.")
+    flash()
     follow_phase(service, key, info.phase)
     if topic is None:
         st.warning("This class's topic is not in the library any more; ask your teacher.")
@@ -100,42 +101,59 @@ def vote(service: ClassroomService, key: SeatKey, seat: SeatState, topic: Topic)
     poll = VOTING_PHASES[seat.info.phase]
     labels = choice_labels(topic)
     st.subheader("Vote before the debate" if poll == "before" else "Vote after the debate")
-    st.markdown(f"**{state.md(topic.question)}**")
+    st.markdown(f"**{render.md(topic.question)}**")
     current = seat.votes.get(poll)
     choices = list(Choice)
-    picked = st.radio(
+    st.radio(
         "Your vote",
         choices,
         format_func=lambda c: labels[c],
         key=f"class.vote.{poll}",
         index=choices.index(current) if current else None,
     )
-    moved: str | None = None
     if poll == "after":
         pairs = {pair.id: pair.question for _, pair in state_pairs(topic, seat.info.section_id)}
         options = ["", *pairs]
-        moved = (
-            st.selectbox(
-                "Which question moved your thinking most? (optional)",
-                options,
-                format_func=lambda p: pairs.get(p, "—"),
-                key="class.moved",
-                index=options.index(seat.moved_by) if seat.moved_by in options else 0,
-            )
-            or None
+        st.selectbox(
+            "Which question moved your thinking most? (optional)",
+            options,
+            format_func=lambda p: pairs.get(p, "—"),
+            key="class.moved",
+            index=options.index(seat.moved_by) if seat.moved_by in options else 0,
         )
-    if st.button("Save my vote", type="primary", key=f"class.cast.{poll}"):
-        if picked is None:
-            st.warning("Choose For, Against or Undecided first.")
-            return
-        with guarded():
-            service.vote(key, picked, moved_by=moved)  # type: ignore[arg-type]
-        st.session_state["class.voted"] = poll
-        st.rerun()
+    st.button(
+        "Save my vote",
+        type="primary",
+        key=f"class.cast.{poll}",
+        on_click=cast_vote,
+        args=(service, key, poll),
+    )
     if current:
-        st.success(f"Your vote: **{state.md(labels[current])}**. You can change it until the vote closes.")
-    if st.session_state.pop("class.voted", None) == poll:
-        st.toast("Vote saved")
+        st.success(f"Your vote: **{render.md(labels[current])}**. You can change it until the vote closes.")
+
+
+def cast_vote(service: ClassroomService, key: SeatKey, poll: str) -> None:
+    """Button callback: runs before the page redraws, so a click made on a page the teacher has since moved
+    on from still reaches the service and gets its answer (for example "voting is not open")."""
+    picked = st.session_state.get(f"class.vote.{poll}")
+    if picked is None:
+        st.session_state["class.flash"] = ("warning", "Choose For, Against or Undecided first.")
+        return
+    moved = st.session_state.get("class.moved") or None if poll == "after" else None
+    try:
+        service.vote(key, picked, moved_by=moved)
+    except ClassroomError as exc:
+        st.session_state["class.flash"] = ("error", str(exc))
+        return
+    st.session_state["class.flash"] = ("success", "Vote saved.")
+
+
+def flash() -> None:
+    """Show the message a callback left for this run, once."""
+    message = st.session_state.pop("class.flash", None)
+    if isinstance(message, tuple):
+        kind, text = message
+        {"error": st.error, "warning": st.warning}.get(kind, st.success)(render.md(text))
 
 
 def state_pairs(topic: Topic, section_id: str | None):  # type: ignore[no-untyped-def]
@@ -149,7 +167,7 @@ def read_and_rebut(service: ClassroomService, key: SeatKey, seat: SeatState, top
         st.session_state["blind"] = True  # Compare opens in blind mode for this class
         st.caption("Your teacher chose blind reading: guess each position's side before you reveal it.")
     params = {"topic": topic.id, **({"section": info.section_id} if info.section_id else {})}
-    state.page_link("compare", "Read the positions on Compare", **params)
+    render.page_link("compare", "Read the positions on Compare", **params)
     pairs = state_pairs(topic, info.section_id)
     if not pairs:
         return
@@ -169,7 +187,7 @@ def read_and_rebut(service: ClassroomService, key: SeatKey, seat: SeatState, top
     if mine is None:  # no side chosen yet (the radio starts on the first side, so only in theory)
         return
     theirs = pair.side(mine.other)
-    st.markdown(f"**They say** ({state.side_badge(topic, mine.other)}): {state.md(theirs.claim)}")
+    st.markdown(f"**They say** ({render.side_badge(topic, mine.other)}): {render.md(theirs.claim)}")
     text = st.text_area(
         "Your rebuttal",
         key=f"class.draft.{pair.id}.{mine.value}",
@@ -177,6 +195,7 @@ def read_and_rebut(service: ClassroomService, key: SeatKey, seat: SeatState, top
         height=180,
         placeholder=teaching.PLACEHOLDER,
     )
+    st.caption(f"Your teacher reads what you hand in; up to {MAX_SUBMISSION:,} characters.")
     if st.button("Hand in to your teacher", type="primary", key="class.submit"):
         with guarded():
             service.submit(key, pair.id, mine, text)
@@ -201,6 +220,6 @@ def my_work(seat: SeatState, topic: Topic) -> None:
     with st.expander(f"My rebuttals ({len(seat.submissions)})"):
         for sub in seat.submissions:
             st.markdown(
-                f"**{state.md(questions.get(sub.pair_id, sub.pair_id))}** · {state.md(sub.side)}\n\n"
-                f"{state.md(sub.text)}"
+                f"**{render.md(questions.get(sub.pair_id, sub.pair_id))}** · {render.md(sub.side)}\n\n"
+                f"{render.md(sub.text)}"
             )

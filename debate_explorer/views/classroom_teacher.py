@@ -9,7 +9,7 @@ import streamlit as st
 from debate_explorer.classroom import ClassroomService, Phase, SideMode, TeacherKey
 from debate_explorer.classroom.report import choice_labels, results_html, winner_sentence
 from debate_explorer.classroom.rules import MAX_TEAMS_PER_SIDE, PHASE_TITLES, Choice
-from debate_explorer.views import state
+from debate_explorer.views import render
 from debate_explorer.views.classroom_common import (
     class_link,
     digest,
@@ -18,6 +18,7 @@ from debate_explorer.views.classroom_common import (
     qr_png,
     topic_of,
 )
+from debate_explorer.views.library import library
 
 REFRESH_SECONDS = 3
 SIDE_MODES = {
@@ -29,7 +30,7 @@ SIDE_MODES = {
 
 def start_form(service: ClassroomService) -> None:
     """Start a class debate on a topic (optionally one section) with the class's options."""
-    topics = [t.topic for t in state.library().topics]
+    topics = [t.topic for t in library().topics]
     if not topics:
         st.info("There are no topics to debate yet: add topic files first.")
         return
@@ -91,8 +92,8 @@ def dashboard(service: ClassroomService, key: TeacherKey, secret: str) -> None:
     topic = topic_of(info.topic_id)
     section = topic.section(info.section_id) if topic and info.section_id else None
     st.title("Class debate: teacher's dashboard")
-    what = state.md(topic.title if topic else info.topic_id) + (
-        f" · {state.md(section.title)}" if section else ""
+    what = render.md(topic.title if topic else info.topic_id) + (
+        f" · {render.md(section.title)}" if section else ""
     )
     st.markdown(f"**{what}**")
     join = class_link(**{"class": info.code})
@@ -106,14 +107,16 @@ def dashboard(service: ClassroomService, key: TeacherKey, secret: str) -> None:
     left, right = st.columns([2, 1])
     with left:
         st.markdown(f"Join code: **{info.code}**")
-        st.markdown(f"Students open {state.link(state.md(join), join)} or type the code on the Topics page.")
+        st.markdown(
+            f"Students open {render.link(render.md(join), join)} or type the code on the Topics page."
+        )
     with right, st.expander("QR code to project"):
         st.image(qr_png(join), caption=f"Join class {info.code}", width=240)
 
     phase_controls(service, key, info.phase)
     live(service, key)
     if topic is not None:
-        state.page_link(
+        render.page_link(
             "compare",
             "Open the reading on Compare",
             topic=topic.id,
@@ -157,7 +160,7 @@ def results(outcome, topic, moved_most: dict[str, int] | None = None) -> None:  
 
     labels = choice_labels(topic)
     st.subheader("Results")
-    st.markdown(state.md(winner_sentence(outcome, labels)))
+    st.markdown(render.md(winner_sentence(outcome, labels)))
     if outcome.before.total or outcome.after.total:
         st.plotly_chart(charts.class_vote(outcome, labels), width="stretch", key=None)
     rows = [

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from debate_explorer.classroom import ClassroomService, Phase, db
+from debate_explorer.classroom.rules import MAX_SUBMISSION
 from debate_explorer.config import CONTENT_DIR_ENV
 from debate_explorer.pages import page
 
@@ -160,18 +161,28 @@ def test_a_vote_in_the_wrong_phase_is_refused_kindly(open_class: Open, service: 
     button(student, "Save my vote").click().run()
     assert not student.exception
     assert "Voting is not open right now" in everything(student)
+    assert (
+        service.seat_state(
+            service.seat(
+                str(student.query_params["seat"])
+                if isinstance(student.query_params["seat"], str)
+                else student.query_params["seat"][0]
+            )
+        ).votes
+        == {}
+    )
 
 
-def test_an_oversized_rebuttal_is_refused_kindly(open_class: Open, service: ClassroomService) -> None:
+def test_rebuttals_are_capped_and_the_page_says_so(open_class: Open, service: ClassroomService) -> None:
     info, secret = service.create_class("sample-topic")
     service.set_phase(service.teacher(info.code, secret), Phase.DEBATE)
     student = open_class(**{"class": info.code})
     button(student, "Join").click().run()
     area = student.text_area[0]
-    area.input("x" * 5000)
-    button(student, "Hand in to your teacher").click().run()
-    assert not student.exception
-    assert "at most 4,000 characters" in everything(student)
+    assert area.proto.max_chars == MAX_SUBMISSION  # the browser stops typing there; the service refuses more
+    assert f"up to {MAX_SUBMISSION:,} characters" in everything(student)
+    button(student, "Hand in to your teacher").click().run()  # empty
+    assert "Write your rebuttal before handing it in" in everything(student)
 
 
 def test_a_closed_class_takes_no_joins(open_class: Open, service: ClassroomService) -> None:
