@@ -72,3 +72,11 @@ def load_benchmark() -> Callable[[str], ModuleType]:
         return module
 
     return load
+
+
+@pytest.fixture(autouse=True)
+def classroom_database(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test that opens the app gets its own throwaway classroom database, never ./data/."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('classroom') / 'classroom.db'}"
+    monkeypatch.setenv("DEBATE_EXPLORER_DATABASE_URL", url)
+    return url

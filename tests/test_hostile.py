@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer import cli
+from debate_explorer import cli, pages
 from debate_explorer.loading import MAX_BYTES, LoadError, load_file, load_library
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -256,7 +256,7 @@ def test_cli_never_prints_raw_control_characters(capsys: pytest.CaptureFixture[s
 
 # ---------------------------------------------------------------- the app
 
-PAGES = ("topics", "compare", "balance", "sources", "timeline", "map", "practice")
+PAGES = tuple(spec.key for spec in pages.PAGES)
 RAW_HTML = re.compile(r"(?<!\\)<(script|img|iframe|svg|a )", re.IGNORECASE)
 TEXT_ELEMENTS = ("markdown", "caption", "error", "warning", "info", "success", "title", "header", "subheader")
 BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|file|vbscript):", re.IGNORECASE)

@@ -9,6 +9,7 @@ import streamlit as st
 from debate_explorer.classroom import ClassroomService, Phase, SideMode, TeacherKey
 from debate_explorer.classroom.report import choice_labels, results_html, winner_sentence
 from debate_explorer.classroom.rules import MAX_TEAMS_PER_SIDE, PHASE_TITLES, Choice
+from debate_explorer.routing import shown
 from debate_explorer.views import render
 from debate_explorer.views.classroom_common import (
     class_link,
@@ -16,6 +17,7 @@ from debate_explorer.views.classroom_common import (
     guarded,
     pair_questions,
     qr_png,
+    query,
     topic_of,
 )
 from debate_explorer.views.library import library
@@ -34,18 +36,24 @@ def start_form(service: ClassroomService) -> None:
     if not topics:
         st.info("There are no topics to debate yet: add topic files first.")
         return
+    titles = {t.id: t.title for t in topics}
+    wanted = query("topic") or st.session_state.get("topic")
+    if wanted is not None and wanted not in titles:
+        st.info(f"There is no topic “{shown(wanted)}” here; pick one below.", icon=":material/link_off:")
+    if wanted in titles and "class.topic" not in st.session_state:
+        st.session_state["class.topic"] = wanted  # "Debate this in class" from a topic opens on that topic
+    topic_id = st.selectbox("Topic", list(titles), format_func=lambda i: titles[i], key="class.topic")
+    topic = next(t for t in topics if t.id == topic_id)
+    st.markdown(f"**{render.md(topic.title)}**: {render.md(topic.question)}")
+    sections = {"": "All sections", **{s.id: s.title for s in topic.sections}}
+    section_id = st.selectbox(
+        "Section",
+        list(sections),
+        format_func=lambda i: sections[i],
+        key="class.section",
+        help="Pick one section for a short lesson, or debate the whole topic.",
+    )
     with st.form("class.start"):
-        titles = {t.id: t.title for t in topics}
-        topic_id = st.selectbox("Topic", list(titles), format_func=lambda i: titles[i], key="class.topic")
-        topic = next(t for t in topics if t.id == topic_id)
-        sections = {"": "All sections", **{s.id: s.title for s in topic.sections}}
-        section_id = st.selectbox(
-            "Section",
-            list(sections),
-            format_func=lambda i: sections[i],
-            key="class.section",
-            help="Pick one section for a short lesson, or debate the whole topic.",
-        )
         mode = st.radio(
             "Sides", list(SIDE_MODES), format_func=lambda m: SIDE_MODES[m], key="class.mode", horizontal=True
         )
