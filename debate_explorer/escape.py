@@ -122,3 +122,21 @@ def argdown(text: object) -> str:
 def argdown_url(url: str) -> str:
     """An http(s) URL safe inside Argdown's ``[text](url)``: parentheses and spaces percent-encoded."""
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+# ---------------------------------------------------------------- Kialo discussion text
+
+_KIALO_SPECIAL = re.compile(r"([\\()<>])")
+"""Kialo's own export writes ``\\(`` and ``\\)``; ``\\`` and ``<>`` are escaped the same way."""
+_KIALO_STANCE = re.compile(r"^(Pro|Con):")
+
+
+def kialo(text: object) -> str:
+    """Text as one inert line of a Kialo export: folded, ``\\ ( ) < >`` backslash-escaped.
+
+    With ``(`` escaped no Markdown link can form, with ``>`` escaped no ``-> See 1.2.`` cross-link, and
+    a leading ``Pro:``/``Con:`` becomes ``Pro\\:`` so text cannot pose as a stance. A reader removes the
+    backslash before any ASCII punctuation character (CommonMark's rule) to get the folded text back.
+    """
+    escaped = _KIALO_SPECIAL.sub(r"\\\1", fold(text))
+    return _KIALO_STANCE.sub(r"\1\\:", escaped)

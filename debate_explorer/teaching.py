@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from .export import md
+from .escape import markdown as md
 from .model import Pair, Section, Side, Topic
 
 # ---------------------------------------------------------------- the rebuttal drill

@@ -17,7 +17,7 @@ from dataclasses import asdict
 import streamlit as st
 
 from debate_explorer import teaching
-from debate_explorer.export import FORMATS, Download, download
+from debate_explorer.exports import FORMATS, Download, download
 from debate_explorer.model import Pair, Position, Section, Side, Topic
 from debate_explorer.teaching import Draft, Drill, QuizRound, Timer
 from debate_explorer.views import state
