@@ -9,6 +9,7 @@ may become links, and these functions only make text inert.
 from __future__ import annotations
 
 import html as _html
+import json
 import re
 from urllib.parse import quote
 
@@ -117,6 +118,19 @@ def argdown(text: object) -> str:
     """Text as inert Argdown: one line, syntax characters escaped, readable punctuation kept."""
     escaped = _AD_ALWAYS.sub(r"\\\1", fold(text))
     return _AD_BEFORE_TEXT.sub(lambda m: "\\" + (m.group(1) or m.group(2)), escaped)
+
+
+_AD_FRONT_MATTER = {"=": "\\u003d", "<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def argdown_front_matter(text: object) -> str:
+    """Text as a quoted YAML scalar for Argdown's front matter: folded, JSON-quoted (valid YAML).
+
+    ``=`` is written as ``\\u003d`` so content cannot close the front matter, and ``< > &`` as ``\\u00xx``
+    so no tag appears even in tools that paste the title into HTML unescaped.
+    """
+    quoted = json.dumps(fold(text), ensure_ascii=False)
+    return re.sub(r"[=<>&]", lambda m: _AD_FRONT_MATTER[m[0]], quoted)
 
 
 def argdown_url(url: str) -> str:

@@ -14,10 +14,8 @@ exactly the topic's text (tests/test_argdown.py checks this with the real parser
 
 from __future__ import annotations
 
-import json
-
 from ..escape import argdown as escape
-from ..escape import argdown_url
+from ..escape import argdown_front_matter, argdown_url
 from ..links import safe_url
 from ..model import Position, Section, Side, Topic
 from .base import Renderer, select
@@ -47,9 +45,7 @@ def _description(topic: Topic, position: Position) -> str:
 
 
 def _front_matter(topic: Topic) -> str:
-    # JSON strings are valid YAML; "=" is written as \u003d so content cannot close the front matter.
-    title = json.dumps(" ".join(topic.title.split()), ensure_ascii=False).replace("=", "\\u003d")
-    return f"===\ntitle: {title}\n===\n"
+    return f"===\ntitle: {argdown_front_matter(topic.title)}\n===\n"
 
 
 def to_argdown(topic: Topic) -> str:

@@ -14,6 +14,7 @@ from ..escape import markdown_autolink
 from ..model import FactCheck, Position, Side, Source, Topic
 from .base import ORIGIN_TEXT, VERDICT_TEXT, Renderer, position_fields, select
 
+
 def _md_cites(ids: Iterable[str], nums: dict[str, int]) -> str:
     return ", ".join(f"\\[{nums[sid]}\\]" if sid in nums else f"\\[? {md(sid)}\\]" for sid in ids)
 
@@ -99,7 +100,6 @@ def to_markdown(topic: Topic) -> str:
         out += [_md_source(n, source) for n, source in enumerate(topic.sources, start=1)]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
-
 
 
 def render(topic: Topic, section_id: str | None = None) -> str:
