@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -147,3 +148,12 @@ def test_same_topic_same_bytes_and_multiline_text_folded() -> None:
     topic = SAMPLE.model_copy(update={"sections": [section]})
     assert export_topic(topic, "aif") == export_topic(topic, "aif")
     assert Graph(graph(topic)).i_text("line one line two")
+
+
+def test_the_documented_example_is_the_sample_topics_first_pair() -> None:
+    doc = (ROOT / "docs" / "export-format.md").read_text(encoding="utf-8")
+    example = re.search(r"## AIF .*?```json\n(.*?)\n```", doc, re.DOTALL)
+    assert example
+    section = SAMPLE.sections[0]
+    first = SAMPLE.model_copy(update={"sections": [section.model_copy(update={"pairs": section.pairs[:1]})]})
+    assert json.loads(example[1]) == graph(first)

@@ -132,3 +132,11 @@ def test_escape_is_kialos_backslash_escape() -> None:
     assert escape(" two\nlines ") == "two lines"
     for text in TRICKY:
         assert unescape(escape(text)) == fold(text)
+
+
+def test_the_documented_example_is_the_sample_topics_export() -> None:
+    doc = (ROOT / "docs" / "export-format.md").read_text(encoding="utf-8")
+    example = re.search(r"## Kialo .*?```text\n(.*?)\n```", doc, re.DOTALL)
+    assert example
+    lines = example[1].split("\n")
+    assert len(lines) > 4 and export_topic(SAMPLE, "kialo").split("\r\n")[: len(lines)] == lines
