@@ -70,22 +70,14 @@ def expected_rows(topic: Topic) -> list[tuple[str, str | None, str]]:
 
 
 def tricky_topic() -> Topic:
+    """The sample topic with claims, rebuttals and question full of Kialo syntax."""
+    data = SAMPLE.model_dump()
     texts = iter(TRICKY * 4)
-    sections = []
-    for section in SAMPLE.sections:
-        pairs = [
-            pair.model_copy(
-                update={
-                    side.value: pair.side(side).model_copy(
-                        update={"claim": next(texts), "rebuttal": next(texts)}
-                    )
-                    for side in Side
-                }
-            )
-            for pair in section.pairs
-        ]
-        sections.append(section.model_copy(update={"pairs": pairs}))
-    return SAMPLE.model_copy(update={"sections": sections, "question": "Pro: (what) about\nthis?"})
+    for section in data["sections"]:
+        for pair in section["pairs"]:
+            for side in Side:
+                pair[side.value].update(claim=next(texts), rebuttal=next(texts))
+    return Topic.model_validate({**data, "question": "Pro: (what) about\nthis?"})
 
 
 @pytest.mark.parametrize("topic", [SAMPLE, HOSTILE, tricky_topic()], ids=["sample", "hostile", "tricky"])

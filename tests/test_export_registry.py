@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -11,7 +12,6 @@ import pytest
 
 from debate_explorer.cli import main
 from debate_explorer.exports import FORMATS, Renderer, download, export_topic
-from debate_explorer.exports.markdown import render as render_markdown
 from debate_explorer.loading import LoadError, load_file
 from debate_explorer.model import Side, Topic
 
@@ -91,7 +91,7 @@ def test_doc_lists_exactly_the_registry_formats() -> None:
 def test_a_whole_topic_only_format_refuses_a_section(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    whole = Renderer("whole", "Whole", "whole", "text/plain", "Whole topics only.", False, render_markdown)
+    whole = replace(FORMATS["markdown"], name="whole", extension="whole", accepts_section=False)
     monkeypatch.setitem(FORMATS, "whole", whole)
     assert export_topic(SAMPLE, "whole") == export_topic(SAMPLE, "markdown")
     with pytest.raises(ValueError, match="whole topics only"):

@@ -20,7 +20,7 @@ import json
 
 from ..escape import fold
 from ..model import Side, Topic
-from .base import Renderer, select
+from .base import Renderer, of_selection
 
 TIMESTAMP = "1970-01-01 00:00:00"
 """AIFdb's timestamp form; fixed, so exports are reproducible."""
@@ -70,10 +70,6 @@ def to_aif(topic: Topic) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def render(topic: Topic, section_id: str | None = None) -> str:
-    return to_aif(select(topic, section_id))
-
-
 RENDERER = Renderer(
     name="aif",
     label="AIF (JSON)",
@@ -81,5 +77,5 @@ RENDERER = Renderer(
     mime="application/json",
     description="An AIF argument graph (AIFdb's JSON) for OVA, AIFdb and other argument-mining tools.",
     accepts_section=True,
-    render=render,
+    render=of_selection(to_aif),
 )

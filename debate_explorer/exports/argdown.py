@@ -18,7 +18,7 @@ from ..escape import argdown as escape
 from ..escape import argdown_front_matter, argdown_url
 from ..links import safe_url
 from ..model import Position, Section, Side, Topic
-from .base import Renderer, select
+from .base import Renderer, of_selection
 
 _RELATION = {Side.SUPPORTER: "+>", Side.CRITIC: "->"}
 
@@ -63,10 +63,6 @@ def to_argdown(topic: Topic) -> str:
     return "\n".join(lines)
 
 
-def render(topic: Topic, section_id: str | None = None) -> str:
-    return to_argdown(select(topic, section_id))
-
-
 RENDERER = Renderer(
     name="argdown",
     label="Argdown",
@@ -74,5 +70,5 @@ RENDERER = Renderer(
     mime="text/plain",
     description="An argument map source for Argdown's tools (argdown.org).",
     accepts_section=True,
-    render=render,
+    render=of_selection(to_argdown),
 )

@@ -34,6 +34,15 @@ class Renderer:
     render: Render
 
 
+def of_selection(to_text: Callable[[Topic], str]) -> Render:
+    """A format's ``render``: ``to_text`` applied to the whole topic or to one section (:func:`select`)."""
+
+    def render(topic: Topic, section_id: str | None = None) -> str:
+        return to_text(select(topic, section_id))
+
+    return render
+
+
 ORIGIN_TEXT = {"document": "stated in the source document", "research": "added from research"}
 VERDICT_TEXT = {
     "confirmed": "Confirmed",

@@ -19,7 +19,7 @@ from .. import __version__
 from ..escape import html as escape_html
 from ..links import safe_url
 from ..model import Side, Topic
-from .base import ORIGIN_TEXT, VERDICT_TEXT, Renderer, position_fields, select
+from .base import ORIGIN_TEXT, VERDICT_TEXT, Renderer, of_selection, position_fields
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -72,10 +72,6 @@ def to_html(topic: Topic) -> str:
     )
 
 
-def render(topic: Topic, section_id: str | None = None) -> str:
-    return to_html(select(topic, section_id))
-
-
 RENDERER = Renderer(
     name="html",
     label="HTML (printable)",
@@ -83,5 +79,5 @@ RENDERER = Renderer(
     mime="text/html",
     description="One self-contained printable page: both sides of every pair, sources with full URLs.",
     accepts_section=True,
-    render=render,
+    render=of_selection(to_html),
 )

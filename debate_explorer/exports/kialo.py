@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..escape import kialo as escape
 from ..model import Side, Topic
-from .base import Renderer, select
+from .base import Renderer, of_selection
 
 NEWLINE = "\r\n"
 STANCE = {Side.SUPPORTER: "Pro", Side.CRITIC: "Con"}
@@ -41,10 +41,6 @@ def to_kialo(topic: Topic) -> str:
     return NEWLINE.join(lines)
 
 
-def render(topic: Topic, section_id: str | None = None) -> str:
-    return to_kialo(select(topic, section_id))
-
-
 RENDERER = Renderer(
     name="kialo",
     label="Kialo (text)",
@@ -52,5 +48,5 @@ RENDERER = Renderer(
     mime="text/plain",
     description="Kialo's discussion text: the question as thesis, claims as Pros and Cons, rebuttals below.",
     accepts_section=True,
-    render=render,
+    render=of_selection(to_kialo),
 )

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..escape import markdown as md
 from ..escape import markdown_autolink
 from ..model import FactCheck, Position, Side, Source, Topic
-from .base import ORIGIN_TEXT, VERDICT_TEXT, Renderer, position_fields, select
+from .base import ORIGIN_TEXT, VERDICT_TEXT, Renderer, of_selection, position_fields
 
 
 def _md_cites(ids: Iterable[str], nums: dict[str, int]) -> str:
@@ -102,10 +102,6 @@ def to_markdown(topic: Topic) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def render(topic: Topic, section_id: str | None = None) -> str:
-    return to_markdown(select(topic, section_id))
-
-
 RENDERER = Renderer(
     name="markdown",
     label="Markdown",
@@ -113,5 +109,5 @@ RENDERER = Renderer(
     mime="text/markdown",
     description="A handout to edit or paste into a course page.",
     accepts_section=True,
-    render=render,
+    render=of_selection(to_markdown),
 )
