@@ -7,7 +7,7 @@ is an I-node attacking that claim through its own CA-node (rebuttal → CA → c
 empty claim (drafts) are left out, with the rebuttal that answers them. Sections, pair questions,
 reasoning, evidence and sources have no AIF counterpart and are not exported.
 
-Conventions copied from AIFdb (see /work/shared/interop/aif): ids are strings of digits; RA and CA nodes
+Conventions copied from AIFdb's own files (the Moral Maze corpus): ids are strings of digits; RA and CA nodes
 carry AIFdb's default schemes ("Default Inference", 72; "Default Conflict", 71); every edge has
 ``formEdgeID: null``; ``locutions`` is empty because no dialogue is recorded. The topic has no creation
 time, so every node carries the same fixed :data:`TIMESTAMP`: the same topic always gives the same

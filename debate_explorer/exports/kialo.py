@@ -7,7 +7,7 @@ each side's rebuttal answers the other side's claim, so it is a Con *of that cla
 rebuttal that answers them. Sections, pair questions, reasoning, evidence and sources are not exported:
 Kialo's text has one claim per line and nothing else.
 
-Conventions copied from a real Kialo export (see /work/shared/interop/kialo): ``Discussion Title:``,
+Conventions copied from a real Kialo export (Kialo-Parser's test file): ``Discussion Title:``,
 a blank line, numbers ending in ``.``, CRLF line endings and no line break after the last line. Content
 goes through ``escape.kialo``: folded to one line, ``\\ ( ) < >`` backslash-escaped (Kialo escapes
 parentheses the same way), so no text can start a line, form a link or pose as a stance.
