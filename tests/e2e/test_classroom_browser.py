@@ -16,6 +16,12 @@ from tests.conftest import ROOT, TOPICS
 pytestmark = pytest.mark.e2e
 DOCS_SHOT = ROOT / "docs" / "classroom-dashboard.png"
 STUDENTS = 3
+TO_TOP = """() => {
+  for (const el of [document.scrollingElement, document.querySelector("[data-testid='stMain']")]) {
+    if (el) el.scrollTo(0, 0);
+  }
+}"""
+JOIN_FIELD = "Joining a class debate? Type the code from your teacher"
 
 
 def wait_idle(page: object) -> None:
@@ -57,7 +63,10 @@ def download(page: object, label: str, tmp_path: Path) -> str:
 
 
 def test_a_teacher_and_three_students_run_a_class(
-    app_server, browser, tmp_path: Path, output_dir: Path  # type: ignore[no-untyped-def]
+    app_server,
+    browser,
+    tmp_path: Path,
+    output_dir: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     base = app_server(TOPICS)
     contexts = [browser.new_context(viewport={"width": 1280, "height": 1000}) for _ in range(STUDENTS + 1)]
@@ -77,7 +86,9 @@ def test_a_teacher_and_three_students_run_a_class(
         for student in students:
             student.goto(f"{base}/")
             wait_idle(student)
-            student.get_by_label("Joining a class debate? Type the code from your teacher").fill(code[1].lower())
+            student.get_by_label("Joining a class debate? Type the code from your teacher").fill(
+                code[1].lower()
+            )
             click(student, "Go to the class")
             click(student, "Join")
             student.get_by_text("You are").first.wait_for()
@@ -89,8 +100,12 @@ def test_a_teacher_and_three_students_run_a_class(
 
         click(teacher, "Read and debate")
         for n, student in enumerate(students):
-            student.get_by_text("Read, then write a rebuttal").wait_for()  # the page follows the phase by itself
-            student.get_by_label("Your rebuttal").fill(f"They say the claim. But rebuttal {n}, because <b>x</b>.")
+            student.get_by_text(
+                "Read, then write a rebuttal"
+            ).wait_for()  # the page follows the phase by itself
+            student.get_by_label("Your rebuttal").fill(
+                f"They say the claim. But rebuttal {n}, because <b>x</b>."
+            )
             click(student, "Hand in to your teacher")
             student.get_by_text("Handed in").wait_for()
 
@@ -110,17 +125,18 @@ def test_a_teacher_and_three_students_run_a_class(
         assert sorted(v["choice"] for v in votes if v["poll"] == "before") == ["against", "for", "undecided"]
         assert [v["choice"] for v in votes if v["poll"] == "after"] == ["for"] * STUDENTS
         assert len(rebuttals) == STUDENTS and all("<b>x</b>" in r["rebuttal"] for r in rebuttals)
-        assert (metric(teacher, "Joined"), metric(teacher, "Voted before"), metric(teacher, "Voted after")) == (
+        assert (
+            metric(teacher, "Joined"),
+            metric(teacher, "Voted before"),
+            metric(teacher, "Voted after"),
+        ) == (
             "3",
             "3",
             "3",
         )
         assert teacher.locator("[data-testid='stMain'] b").count() == 0  # student text stayed text
 
-        teacher.evaluate(
-            "() => { for (const el of [document.scrollingElement, document.querySelector(\"[data-testid='stMain']\")])"
-            " { if (el) el.scrollTo(0, 0); } }"
-        )
+        teacher.evaluate(TO_TOP)
         teacher.get_by_text("Class debate: teacher's dashboard").wait_for()
         shot = output_dir / "classroom-dashboard.png"
         teacher.screenshot(path=str(shot), full_page=False)
