@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -24,6 +25,7 @@ _CLI = Path(".tools") / "argdown" / "node_modules" / ".bin" / "argdown"
 _PRO = {"support", "entails"}
 _CON = {"attack", "undercut", "contrary", "contradictory"}
 TIMEOUT = 120
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def find_cli() -> Path | None:
@@ -41,8 +43,6 @@ def find_cli() -> Path | None:
 
 def looks_like_argdown(text: str) -> bool:
     """Argdown marks: a ``[Statement]:`` or ``<Argument>:`` definition, or ``+``/``-`` relations to one."""
-    import re
-
     return bool(
         re.search(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>)\s*:", text, re.MULTILINE)
         or re.search(r"^\s*[-+]>?\s*(?:\[[^\]\n]+\]|<[^>\n]+>)", text, re.MULTILINE)
@@ -70,7 +70,7 @@ def parse_json(path: Path) -> dict[str, Any]:
             raise ImportProblem(f"the Argdown CLI did not run: {exc}") from None
         out = Path(work) / "out" / "input.json"
         if result.returncode != 0 or not out.exists():
-            said = " ".join((result.stderr or result.stdout).split())[-500:]
+            said = " ".join(_ANSI.sub("", result.stderr or result.stdout).split())[-500:]
             raise ImportProblem(f"the Argdown CLI could not parse {path}: {said or 'no output'}")
         try:
             data = json.loads(out.read_text(encoding="utf-8"))
@@ -109,19 +109,51 @@ def read_argdown_json(data: dict[str, Any], title: str = "") -> Article:
                 continue
             words, links = _member_text(node)
             claims[name] = Claim(words or name, links=links, ref=name)
+    relations = [r for r in data.get("relations") or [] if isinstance(r, dict)]
+    remarks: list[str] = []
+    # An argument with a premise-conclusion structure argues through its main conclusion: what that conclusion
+    # supports or attacks, the argument does. Its premises and conclusion are written under it, unless they
+    # are claims that others argue about (then a cross-link points at them, and the argument supports its
+    # conclusion).
+    targets = {str(r.get("to")) for r in relations}
+    conclusion_of: dict[str, str] = {}
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for name, node in (data.get("arguments") or {}).items():
+        if not isinstance(node, dict) or name not in claims:
+            continue
+        for member in node.get("pcs") or []:
+            if not isinstance(member, dict) or not isinstance(member.get("title"), str):
+                continue
+            role = "Conclusion" if "conclusion" in str(member.get("role")) else "Premise"
+            parts.setdefault(name, []).append((member["title"], role))
+            if member.get("role") == "main-conclusion":
+                if member["title"] in targets:  # a claim others argue about: the argument supports it
+                    relations.append({"from": name, "to": member["title"], "relationType": "support"})
+                else:
+                    conclusion_of[member["title"]] = name
+    sources = {str(r.get("from")) for r in relations}
+    part_of: set[str] = set()
+    for name, members in parts.items():
+        for title, role in members:
+            if title not in claims or title == name:
+                continue
+            if title in targets or (title in sources and conclusion_of.get(title) != name):
+                claims[name].children.append(Claim("", see=title, label=role))
+            else:
+                part = claims[title]
+                claims[name].children.append(Claim(part.text, label=role, links=part.links, ref=title))
+                part_of.add(title)
     children: dict[str, list[tuple[str, str]]] = {}
     argues: set[str] = set()
-    for relation in data.get("relations") or []:
-        if not isinstance(relation, dict):
-            continue
+    for relation in relations:
         kind, source, target = relation.get("relationType"), relation.get("from"), relation.get("to")
+        source = conclusion_of.get(str(source), source)
         if source not in claims or target not in claims or source == target:
             continue
         stance = "pro" if kind in _PRO else "con" if kind in _CON else ""
         children.setdefault(str(target), []).append((str(source), stance))
         argues.add(str(source))
-    remarks: list[str] = []
-    placed: set[str] = set()
+    placed: set[str] = set(part_of)
 
     def size(name: str) -> int:
         seen, stack = {name}, [name]
@@ -132,7 +164,7 @@ def read_argdown_json(data: dict[str, Any], title: str = "") -> Article:
                     stack.append(child)
         return len(seen)
 
-    order = list(claims)
+    order = [n for n in claims if n not in part_of]
     starts = sorted((n for n in order if n not in argues), key=lambda n: (-size(n), order.index(n)))
     starts += [n for n in order if n in argues]  # claims only reachable through a cycle
     roots: list[Claim] = []

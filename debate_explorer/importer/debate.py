@@ -39,6 +39,8 @@ class Claim:
     """The source's own name for the claim (a Kialo number, an Argdown title, an AIF node id)."""
     see: str = ""
     """A cross-link: this entry only points at another claim (Kialo ``-> See 1.2.``)."""
+    label: str = ""
+    """How it relates when it is not a pro or con (an Argdown premise or conclusion)."""
 
 
 def clean(text: str) -> str:
@@ -82,7 +84,7 @@ def _walk(claim: Claim) -> Iterator[tuple[int, Claim]]:
 
 
 def _label(claim: Claim) -> str:
-    return {"pro": "Pro", "con": "Con"}.get(claim.stance, "Related")
+    return {"pro": "Pro", "con": "Con"}.get(claim.stance, claim.label or "Related")
 
 
 def _line(claim: Claim) -> str:
