@@ -1,8 +1,8 @@
 """The Argdown export, parsed by the real Argdown parser (@argdown/cli from npm, installed by .ci/run).
 
-The CLI lives in .tools/argdown (gitignored). Without it these tests skip, unless
-DEBATE_EXPLORER_REQUIRE_BROWSER=1 or CI is set: then a missing parser is a failure, so CI cannot pass
-by skipping them.
+The CLI lives in .tools/argdown (gitignored; importer.argdown.find_cli locates it). Without it these tests
+skip, unless DEBATE_EXPLORER_REQUIRE_BROWSER=1 or CI is set: then a missing parser is a failure, so CI
+cannot pass by skipping them.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ import pytest
 
 from debate_explorer.argdown import argument_title, escape
 from debate_explorer.export import export_topic
+from debate_explorer.importer.argdown import INSTALL, find_cli
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
 
 ROOT = Path(__file__).resolve().parents[1]
-ARGDOWN = ROOT / ".tools" / "argdown" / "node_modules" / ".bin" / "argdown"
-INSTALL = "npm install --prefix .tools/argdown @argdown/cli@1.7.5"
 FIXTURES = {
     "sample": ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml",
     "render-hostile": ROOT / "tests" / "fixtures" / "render" / "render-hostile.yaml",
@@ -40,8 +39,9 @@ TRICKY = [
 
 
 def _require_parser() -> Path:
-    if ARGDOWN.exists():
-        return ARGDOWN
+    cli = find_cli()
+    if cli is not None:
+        return cli
     if os.environ.get("DEBATE_EXPLORER_REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
         pytest.fail(f"the Argdown parser is missing: run `{INSTALL}` (.ci/run does)")
     pytest.skip(f"Argdown parser not installed; run `{INSTALL}`")

@@ -42,7 +42,7 @@ def test_heading_inside_an_html_comment_is_not_a_section() -> None:
 
 def test_footnote_definitions_are_found_by_the_parser_not_inside_code() -> None:
     text = (
-        f"# Title\n\n## Part\n\nClaim[^a] here.\n\n```\n[^b]: not a footnote\n```\n\n"
+        "# Title\n\n## Part\n\nClaim[^a] here.\n\n```\n[^b]: not a footnote\n```\n\n"
         "[^a]: The Real Source, Reuters, 2020.\n"
     )
     article = parse_article(text)

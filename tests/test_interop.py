@@ -223,7 +223,7 @@ def test_kialo_deep_nesting_and_long_lines(tmp_path: Path, capsys) -> None:
         lines.append(f"{ref}. {'Pro' if depth % 2 else 'Con'}: Level {depth} claim.")
     long_claim = "word " * 20_000
     lines.append(f"1.2. Con: {long_claim}")
-    topic, skeleton = imported(write(tmp_path, "deep.txt", "\n".join(lines)), tmp_path, capsys)
+    _, skeleton = imported(write(tmp_path, "deep.txt", "\n".join(lines)), tmp_path, capsys)
     assert_texts_kept([f"Level {d} claim." for d in range(1, 300)] + [long_claim], skeleton)
 
 
@@ -231,7 +231,8 @@ def test_kialo_missing_cross_link_target_and_hostile_text(tmp_path: Path, capsys
     text = (
         "Discussion Title: <script>alert(1)</script>\n"
         "1. Main: 'quoted' \"double\" # not a comment: {not: yaml} &anchor *alias !!tag | > %\n"
-        "1.1. Pro: [click](javascript:alert(1)) and [data](data:text/html,<b>x</b>) and <img src=x onerror=1>\n"
+        "1.1. Pro: [click](javascript:alert(1)) and [data](data:text/html,<b>x</b>)"
+        " and <img src=x onerror=1>\n"
         "1.2. Con: -> See 9.9.\n"
         "1.3. Con: \\[not a link\\]\\(http://example.org\\)\n"
         "1.4. Pro: control \x07 bell and \u2028 separator\n"
@@ -289,12 +290,11 @@ def test_aif_cycle_and_no_edges(tmp_path: Path, capsys) -> None:
     edges = [("a", "r1"), ("r1", "b"), ("b", "r2"), ("r2", "a")]
     topic, skeleton = imported(write(tmp_path, "cycle.json", aif(nodes, edges)), tmp_path, capsys)
     assert_texts_kept(["A holds.", "B holds.", "C stands alone."], skeleton)
-    empty, _ = imported(
-        write(tmp_path / "e", "none.json", aif([], [])) if (tmp_path / "e").mkdir() is None else None,
-        tmp_path / "e",
-        capsys,
-    )
-    assert empty.question == ""
+    assert len(topic.sections) == 2  # the cycle is cut once; the lone claim is a section of its own
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    empty, skeleton = imported(write(empty_dir, "none.json", aif([], [])), empty_dir, capsys)
+    assert empty.question == "" and "holds no claims" in skeleton
 
 
 def test_json_that_is_not_aif_is_a_clear_error(tmp_path: Path, capsys) -> None:
