@@ -80,11 +80,7 @@ def read_aif(text: str) -> Article:
         conclusions = [n for n in outgoing.get(node_id, []) if n in claims]
         for conclusion in conclusions[:1]:
             for premise in premises:
-                if (
-                    premise in parent_of
-                    or premise == conclusion
-                    or _below(claims[premise], claims[conclusion])
-                ):
+                if premise in parent_of or _is_ancestor(premise, conclusion, parent_of):
                     continue  # one parent each, and no cycles: a tree
                 claims[premise].stance = stance  # type: ignore[assignment]
                 claims[conclusion].children.append(claims[premise])
@@ -94,14 +90,13 @@ def read_aif(text: str) -> Article:
     return debate_article(roots, "AIF", remarks=remarks)
 
 
-def _below(top: Claim, node: Claim) -> bool:
-    """Whether ``node`` is ``top`` or inside its tree (adding ``top`` under ``node`` would make a cycle)."""
-    stack = [top]
-    while stack:
-        current = stack.pop()
-        if current is node:
+def _is_ancestor(candidate: str, node: str, parent_of: dict[str, str]) -> bool:
+    """Whether ``candidate`` is ``node`` or above it (placing it under ``node`` would make a cycle)."""
+    current: str | None = node
+    while current is not None:
+        if current == candidate:
             return True
-        stack.extend(current.children)
+        current = parent_of.get(current)
     return False
 
 
