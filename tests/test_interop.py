@@ -15,11 +15,16 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from debate_explorer.cli import main
 from debate_explorer.importer import ImportProblem, detect_format, write_skeleton
+from debate_explorer.importer import skeleton as skeleton_of
+from debate_explorer.importer.aif import read_aif
 from debate_explorer.importer.argdown import INSTALL, find_cli
-from debate_explorer.loading import load_file
+from debate_explorer.importer.kialo import read_kialo
+from debate_explorer.loading import load_file, load_text
 from debate_explorer.model import Topic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -361,3 +366,51 @@ def test_explicit_format_overrides_detection(tmp_path: Path) -> None:
     assert topic.question == ""
     with pytest.raises(ImportProblem, match="not valid JSON"):
         write_skeleton(path, tmp_path / "as-aif.yaml", input_format="aif")
+
+
+# --- any input of these shapes: a skeleton that loads, or a clear ImportProblem ---------------------------
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+def assert_loads(article_text: str, reader) -> None:
+    try:
+        skeleton = skeleton_of(reader(article_text))
+    except ImportProblem:
+        return
+    topic = load_text(skeleton, "fuzz.yaml").topic
+    assert topic.sections and all(section.pairs for section in topic.sections)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.integers(1, 3), min_size=1, max_size=6),
+            st.sampled_from(["Pro: ", "Con: ", ""]),
+            _TEXT,
+        ),
+        max_size=25,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_any_kialo_shaped_text_loads(entries, newline: str) -> None:
+    lines = ["Discussion Title: fuzz"] + [
+        f"{'.'.join(map(str, ref))}. {stance}{text}" for ref, stance, text in entries
+    ]
+    assert_loads(newline.join(lines), read_kialo)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"nodeID": st.sampled_from("abcdefgh"), "type": st.sampled_from(["I", "RA", "CA", "L", "YA"])},
+            optional={"text": st.one_of(_TEXT, st.none(), st.integers())},
+        ),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.sampled_from("abcdefghz"), st.sampled_from("abcdefghz")), max_size=20),
+)
+def test_any_aif_shaped_json_loads(nodes, edges) -> None:
+    assert_loads(aif(nodes, edges), read_aif)
