@@ -48,6 +48,11 @@ def clean(text: str) -> str:
     return _UNPRINTABLE.sub("\ufffd", text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def flat(text: str) -> str:
+    """Cleaned text on one line (claims, titles, outline lines)."""
+    return " ".join(clean(text).split())
+
+
 def shorten(text: str, width: int = MAX_HEADING_CHARS) -> str:
     flat = " ".join(text.split())
     return textwrap.shorten(flat, width=width, placeholder=" …") or flat[:width] or "Untitled"
@@ -68,7 +73,7 @@ class _Sources:
             origin = f"Stub from a link in the {self.kind} file: {target!r}."
             if not url:
                 origin += " Not an http(s) address, so not used as the url."
-            title = " ".join(clean(text).split()) or f"Link {len(self.footnotes) + 1}"
+            title = flat(text) or f"Link {len(self.footnotes) + 1}"
             self.footnotes.append(Footnote(None, title, url=url, origin=clean(origin)))
             self._seen[key] = len(self.footnotes) - 1
         return self._seen[key]
@@ -88,7 +93,7 @@ def _label(claim: Claim) -> str:
 
 
 def _line(claim: Claim) -> str:
-    text = " ".join(clean(claim.text).split())
+    text = flat(claim.text)
     if claim.see:
         return f"(cross-link to {claim.see}{': ' + text if text else ''})"
     return text
@@ -109,7 +114,7 @@ def _side(claim: Claim | None, sources: _Sources) -> DraftSide:
     if outline:
         note = (note + "\n" if note else "") + "Deeper in the imported debate:\n" + "\n".join(outline)
     return DraftSide(
-        claim=_line(claim) if not claim.see else " ".join(clean(claim.text).split()),
+        claim=flat(claim.text),
         note=note,
         sources=list(dict.fromkeys(cited)),
     )
@@ -126,11 +131,12 @@ def _section(root: Claim, sources: _Sources) -> ArticleSection:
         )
         for i in range(max(len(pros), len(cons)))
     ]
-    text = " ".join(clean(root.text).split())
+    text = flat(root.text)
     summary = text
     if loose:
-        related = [f"- {_line(c)}" for c in loose]
+        related: list[str] = []
         for c in loose:
+            related.append(f"- {_line(c)}")
             related.extend(f"{'  ' * min(d, MAX_NOTE_DEPTH)}- {_label(n)}: {_line(n)}" for d, n in _walk(c))
             for node in [c, *(n for _, n in _walk(c))]:
                 for link_text, target in node.links:
@@ -153,11 +159,11 @@ def debate_article(
         remarks.append(f"the {kind} file holds no claims; write the question and pairs yourself")
         main_text = ""
     else:
-        main_text = " ".join(clean(roots[0].text).split())
+        main_text = flat(roots[0].text)
     sections = [_section(root, sources) for root in roots] or [
         ArticleSection("Main claim", [], pairs=[DraftPair()])
     ]
-    heading = " ".join(clean(title).split())
+    heading = flat(title)
     return Article(
         title=shorten(heading or main_text or f"Imported {kind} debate"),
         intro=[],
@@ -166,7 +172,7 @@ def debate_article(
         has_headings=True,
         question=main_text,
         kind=f"{kind} debate",
-        remarks=[" ".join(clean(r).split()) for r in remarks],
+        remarks=[flat(r) for r in remarks],
     )
 
 
