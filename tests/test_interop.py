@@ -353,6 +353,7 @@ def test_argdown_without_the_cli_is_a_clear_error(tmp_path: Path, monkeypatch, c
         ("a.argdown", "Anything at all", "argdown"),
         ("a", "[Thesis]: X.\n  + <A>: Y.\n", "argdown"),
         ("a.md", "# Title\n\n[link]: http://example.org\n\nText.\n", "article"),
+        ("notes", "# Title\n\n[link]: http://example.org\n\nText.\n", "article"),
         ("a.txt", "Title\n\n1. Background\n\nText.\n", "article"),
     ],
 )

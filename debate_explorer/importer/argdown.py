@@ -42,9 +42,10 @@ def find_cli() -> Path | None:
 
 
 def looks_like_argdown(text: str) -> bool:
-    """Argdown marks: a ``[Statement]:`` or ``<Argument>:`` definition, or ``+``/``-`` relations to one."""
+    """Argdown marks: a ``[Statement]:`` or ``<Argument>:`` definition (not a Markdown ``[ref]: url``), or
+    ``+``/``-`` relations to one."""
     return bool(
-        re.search(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>)\s*:", text, re.MULTILINE)
+        re.search(r"^\s*(?:\[[^\]\n]+\]|<[^>\n]+>)\s*:(?!\s*<?\w+://)", text, re.MULTILINE)
         or re.search(r"^\s*[-+]>?\s*(?:\[[^\]\n]+\]|<[^>\n]+>)", text, re.MULTILINE)
     )
 
