@@ -19,13 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from debate_explorer.cli import main
+from debate_explorer.export import export_topic
 from debate_explorer.importer import ImportProblem, detect_format, write_skeleton
 from debate_explorer.importer import skeleton as skeleton_of
 from debate_explorer.importer.aif import read_aif
 from debate_explorer.importer.argdown import INSTALL, find_cli
 from debate_explorer.importer.kialo import read_kialo
 from debate_explorer.loading import load_file, load_text
-from debate_explorer.model import Topic
+from debate_explorer.model import Side, Topic
 
 ROOT = Path(__file__).resolve().parents[1]
 # The repository next to shared/ (CI, /work/main); a worktree one level further down also finds it.
@@ -152,6 +153,8 @@ def test_real_argdown_debates(name: str, tmp_path: Path, capsys) -> None:
     assert_texts_kept(argdown_texts(path, tmp_path), skeleton)
     pairs = [pair for _, pair in topic.pairs()]
     assert any(p.supporter.claim and p.critic.claim for p in pairs)
+    if name == "argdown-softdrugs":
+        assert topic.title == "Pros and Cons Legalisation of Soft Drugs"
 
 
 def test_real_aif_map(tmp_path: Path, capsys) -> None:
@@ -159,6 +162,24 @@ def test_real_aif_map(tmp_path: Path, capsys) -> None:
     topic, skeleton = imported(path, tmp_path, capsys)
     assert_texts_kept(aif_texts(path.read_text(encoding="utf-8")), skeleton)
     assert topic.question
+
+
+# --- round trips: our own exports come back with every claim ------------------------------------------
+
+SAMPLE = ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml"
+
+
+@pytest.mark.parametrize("fmt", ["argdown"])
+def test_round_trip_of_our_export(fmt: str, tmp_path: Path, capsys) -> None:
+    if fmt == "argdown":
+        need_argdown()
+    source = load_file(SAMPLE).topic
+    exported = write(tmp_path, f"sample.{fmt}", export_topic(source, fmt))
+    topic, skeleton = imported(exported, tmp_path, capsys)
+    assert topic.question == source.question
+    claims = [pair.side(side).claim for _, pair in source.pairs() for side in Side]
+    assert_texts_kept(claims, skeleton)
+    assert {s.url for s in topic.sources} >= {s.url for s in source.sources if s.url}
 
 
 # --- Kialo, hand-made ----------------------------------------------------------------------------------

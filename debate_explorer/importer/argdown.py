@@ -17,6 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .debate import Claim, debate_article
 from .structure import Article, ImportProblem
 
@@ -191,13 +193,22 @@ def read_argdown_json(data: dict[str, Any], title: str = "") -> Article:
     return debate_article(roots, "Argdown", title=title, remarks=list(dict.fromkeys(remarks)))
 
 
-def read_argdown(path: str | os.PathLike[str]) -> Article:
+def read_argdown(path: str | os.PathLike[str], text: str = "") -> Article:
     data = parse_json(Path(path))
-    return read_argdown_json(data, title=_front_title(data))
+    return read_argdown_json(data, title=front_title(text))
 
 
-def _front_title(data: dict[str, Any]) -> str:
-    frontmatter = data.get("frontMatter") or data.get("frontmatter")
-    if isinstance(frontmatter, dict) and isinstance(frontmatter.get("title"), str):
-        return frontmatter["title"]
-    return ""
+_FRONT = re.compile(r"\A\s*===[ \t]*\n(?P<body>.*?)\n===[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def front_title(text: str) -> str:
+    """The ``title`` of an Argdown front matter block (YAML between ``===`` lines); the JSON leaves it out."""
+    match = _FRONT.match(text.replace("\r\n", "\n"))
+    if not match:
+        return ""
+    try:
+        meta = yaml.safe_load(match["body"])
+    except yaml.YAMLError:
+        return ""
+    title = meta.get("title") if isinstance(meta, dict) else None
+    return title if isinstance(title, str) else ""

@@ -37,7 +37,7 @@ def read_file(path: Path, text: str, fmt: str) -> Article:
     if fmt == "aif":
         return read_aif(text)
     if fmt == "argdown":
-        return read_argdown(path)
+        return read_argdown(path, text)
     if fmt == "article":
         return parse_article(text)
     raise ImportProblem(f"unknown input format {fmt!r}; use one of {', '.join(FORMATS)}")
