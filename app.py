@@ -7,7 +7,7 @@ import streamlit as st
 
 from debate_explorer.config import CONTENT_DIR_ENV
 from debate_explorer.pages import PAGES
-from debate_explorer.views.state import warm_imports
+from debate_explorer.views.warmup import warm_imports
 
 # `streamlit run app.py` from anywhere reads the topics next to this file unless told otherwise.
 os.environ.setdefault(CONTENT_DIR_ENV, str(Path(__file__).resolve().parent / "arguments"))

@@ -41,10 +41,13 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import server  # noqa: E402
 from debate_explorer.loading import load_library  # noqa: E402
+from debate_explorer.pages import PAGES as PAGE_SPECS  # noqa: E402
 
-PAGES = ("", "compare", "balance", "sources", "timeline", "map")
-"""URL paths of the pages driven (the default Topics page is ""). Practice is interactive, so left out."""
-SECTION_PAGES = {"compare"}
+INTERACTIVE = {"practice"}
+"""Pages whose content depends on clicks rather than the URL: left out of the load run."""
+PAGES = tuple(p.url_path for p in PAGE_SPECS if p.key not in INTERACTIVE)
+"""URL paths of the pages driven (the default Topics page is "")."""
+SECTION_PAGES = {p.url_path for p in PAGE_SPECS if p.has_sections}
 REQUEST_TIMEOUT = 60.0
 """Longest wait for one rerun before it counts as an error (a hang, not a slow page)."""
 

@@ -190,7 +190,7 @@ def warm_rerun(folder: Path, reruns: int) -> tuple[float, float]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from debate_explorer.views.state import PAGES
+    from debate_explorer.pages import page
 
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -199,7 +199,7 @@ def warm_rerun(folder: Path, reruns: int) -> tuple[float, float]:
     at.query_params["section"] = "section-3"
     start = time.perf_counter()
     at.run()
-    at.switch_page(PAGES["compare"])
+    at.switch_page(page("compare").script)
     at.run()
     first = time.perf_counter() - start
     if at.exception:

@@ -3,7 +3,7 @@
 Errors (``E``) mean the topic is wrong or unfinished; warnings (``W``) point at balance problems a careful
 author should look at. ``--draft`` turns the "unfilled" errors (a claim, reasoning, summary, URL, ... still to
 write) into ``todo`` findings, which never fail, so a fresh skeleton from the importer checks clean.
-Codes never change meaning; new checks get new codes.
+The codes themselves (severity, draft behaviour, description) are registered in :mod:`.codes`.
 """
 
 from __future__ import annotations
@@ -11,17 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
-from .loading import Library, LoadedTopic, LoadError, Loc, format_loc
+from .codes import CODES, PAIR_RATIO, SECTION_RATIO, Severity, severity
+from .loading import Library, LoadedTopic, LoadError, Loc, format_loc, located
 from .model import Side, Topic
 
-PAIR_RATIO = 1.5
-"""A pair whose longer side has more than this many times the words of the shorter one is flagged."""
-
-SECTION_RATIO = 1.25
-"""The same for a whole section: small per-pair differences must not add up to a one-sided section."""
+__all__ = ["CODES", "PAIR_RATIO", "SECTION_RATIO", "Finding", "Severity", "check_library", "check_topic"]
 
 LOADED_WORDS: tuple[str, ...] = (
     # Words that take a side when the narrator (not a quoted side) uses them. Attribute them to a side
@@ -56,9 +52,7 @@ LOADED_WORDS: tuple[str, ...] = (
     "radicals",
     "terrorists",
 )
-"""Checked as whole words, case-insensitively, in the narrator's voice only (see ``NARRATOR_FIELDS``)."""
-
-NARRATOR_FIELDS = "topic and section summaries, pair questions, discussion questions, fact-check notes"
+"""Checked as whole words, case-insensitively, in the narrator's voice only (see ``_narrator``)."""
 
 _LOADED = re.compile(
     r"(?<![\w-])("
@@ -67,29 +61,6 @@ _LOADED = re.compile(
     re.IGNORECASE,
 )
 
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    TODO = "todo"
-
-
-CODES: dict[str, str] = {
-    "E001": "file could not be loaded (YAML, schema, size, encoding or file-name problem)",
-    "E101": "unknown source id (in a position, fact check or timeline event)",
-    "E102": "duplicate id (section ids, pair ids across the topic, source ids)",
-    "E103": "a side of a pair has an empty claim",
-    "E104": "a position cites no sources",
-    "E105": "a source has an empty url",
-    "E106": "required text is empty (title, question, summary, reasoning, evidence, rebuttal, held_by, ...)",
-    "W201": f"a pair's two sides differ in words by more than {PAIR_RATIO}x",
-    "W202": f"a section's two sides differ in words by more than {SECTION_RATIO}x",
-    "W203": "in a section, one side cites fewer distinct sources than the other",
-    "W204": "a source is never cited (positions, fact checks, timeline)",
-    "W205": f"loaded word in the narrator's voice ({NARRATOR_FIELDS})",
-    "W206": "a section has no discussion questions",
-    "W207": "two sources share the same url",
-}
 
 UNFILLED: frozenset[str] = frozenset(
     {
@@ -120,9 +91,7 @@ class Finding:
     message: str
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        where = f"{where} {self.path}:" if self.path else f"{where}:"
-        return f"{where} {self.code} {self.severity.value}: {self.message}"
+        return located(self.file, self.line, self.path, f"{self.code} {self.severity.value}: {self.message}")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,12 +117,15 @@ class _Collector:
         self.found: list[Finding] = []
 
     def add(self, code: str, loc: Loc, message: str, unfilled: bool = False) -> None:
-        if code.startswith("W"):
-            severity = Severity.WARNING
-        else:
-            severity = Severity.TODO if unfilled and self.draft else Severity.ERROR
         self.found.append(
-            Finding(code, severity, self.loaded.file, self.loaded.line_of(loc), format_loc(loc), message)
+            Finding(
+                code,
+                severity(code, draft=self.draft, unfilled=unfilled),
+                self.loaded.file,
+                self.loaded.line_of(loc),
+                format_loc(loc),
+                message,
+            )
         )
 
     def empty(self, loc: Loc, text: str, what: str, kind: str | None = None) -> None:
@@ -350,7 +322,7 @@ def check_topic(loaded: LoadedTopic, draft: bool = False) -> list[Finding]:
 def load_findings(errors: Sequence[LoadError]) -> list[Finding]:
     """One E001 finding per problem of each file that did not load (drafts cannot soften these)."""
     return [
-        Finding("E001", Severity.ERROR, problem.file, problem.line, problem.path, problem.message)
+        Finding("E001", severity("E001"), problem.file, problem.line, problem.path, problem.message)
         for error in errors
         for problem in error.all()
     ]

@@ -35,6 +35,15 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
+def located(file: str, line: int | None, path: str, message: str) -> str:
+    """``file:line path: message``, the one way every load error and check finding names its place.
+
+    The line is left out when a problem has no place in the file, the path when it concerns the whole file.
+    """
+    where = file if line is None else f"{file}:{line}"
+    return f"{where} {path}: {message}" if path else f"{where}: {message}"
+
+
 @dataclass(unsafe_hash=True)
 class LoadError(Exception):
     """A problem with one topic file, located as precisely as the input allows.
@@ -55,8 +64,7 @@ class LoadError(Exception):
         return (self, *self.others)
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        return f"{where} {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        return located(self.file, self.line, self.path, self.message)
 
 
 class LineDict(dict):

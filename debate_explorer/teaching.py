@@ -14,9 +14,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from enum import StrEnum
 
-from .export import md
+from .escape import markdown as md
 from .model import Pair, Section, Side, Topic
+
+
+def new_seed() -> int:
+    """A fresh seed for a drill or a round (from the OS: sessions must not share a sequence)."""
+    return random.SystemRandom().randrange(2**31)
+
 
 # ---------------------------------------------------------------- the rebuttal drill
 
@@ -215,6 +222,33 @@ def new_round(topic: Topic, seed: int, size: int | None = None, section_id: str 
     return QuizRound(topic.id, seed, tuple(quiz_round(topic, seed, size, section_id)))
 
 
+DEFAULT_ROUND = 8
+"""Claims per round unless the student chooses otherwise."""
+
+
+def round_size(requested: object, available: int) -> int:
+    """Claims in the next round: the requested number (or the default), at least 1, at most ``available``."""
+    try:
+        wanted = int(requested) if isinstance(requested, int | float | str) else DEFAULT_ROUND
+    except (ValueError, OverflowError):
+        wanted = DEFAULT_ROUND
+    return max(1, min(wanted, available))
+
+
+def answered(rounds: Iterable[QuizRound | None]) -> list[QuizRound]:
+    """The rounds with at least one answer, in order: what the history keeps and the totals count."""
+    return [r for r in rounds if r is not None and r.answers]
+
+
+def total_score(rounds: Iterable[QuizRound | None]) -> Score:
+    """Every answer of every round added up (the page's "All rounds" and the saved work's total)."""
+    total = Score()
+    for quiz in answered(rounds):
+        for given in quiz.answers:
+            total = total.add(given.correct)
+    return total
+
+
 # ---------------------------------------------------------------- the speech timer
 
 
@@ -266,6 +300,33 @@ class Timer:
 
     def reset(self, total: float | None = None) -> Timer:
         return Timer(self.total if total is None else total)
+
+    def apply(self, action: TimerAction, now: float) -> Timer:
+        """The timer after a button press at ``now``."""
+        if action is TimerAction.START:
+            return self.start(now)
+        if action is TimerAction.PAUSE:
+            return self.pause(now)
+        return self.reset()
+
+
+class TimerAction(StrEnum):
+    """What the timer's buttons do."""
+
+    START = "start"
+    PAUSE = "pause"
+    RESET = "reset"
+
+
+def timer_for(timer: object, total: float, same_speech: bool) -> Timer:
+    """The timer to show for a speech of ``total`` seconds.
+
+    A running timer is never interrupted; a stopped one is replaced by a fresh one when the speech or its
+    length changed (or when there is none yet), so a new setting takes effect at once.
+    """
+    if isinstance(timer, Timer) and (timer.running or (same_speech and timer.total == total)):
+        return timer
+    return Timer(total)
 
 
 def clock(seconds: float) -> str:
@@ -326,15 +387,13 @@ def drafts_markdown(
             *_quote(draft.text),
             "",
         ]
-    finished = [r for r in rounds if r.answers]
+    finished = answered(rounds)
     if finished:
-        total = Score()
         out += ["## Which side? quiz", ""]
         for n, quiz in enumerate(finished, start=1):
             topic = topics.get(quiz.topic_id)
             title = md(topic.title) if topic else md(quiz.topic_id)
             out.append(f"- Round {n} ({title}): {quiz.score} of {len(quiz.items)} claims")
-            for answer in quiz.answers:
-                total = total.add(answer.correct)
+        total = total_score(finished)
         out += ["", f"**Total: {total}** ({total.percent}%)", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer import escape, links
+from debate_explorer import escape, links, pages, routing
+from debate_explorer.config import CONTENT_DIR_ENV
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
-from debate_explorer.views import state
-from debate_explorer.views.data import filter_rows, search, source_rows
+from debate_explorer.views import render
+
+PAGE_KEYS = tuple(spec.key for spec in pages.PAGES)
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -33,12 +35,12 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """``run(page, content=TOPICS, **query)``: the app opened on ``page`` with those query parameters."""
 
     def open_page(page: str = "topics", content: Path = TOPICS, **query: str | list[str]) -> AppTest:
-        monkeypatch.setenv(state.ENV_DIR, str(content))
+        monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
         at = AppTest.from_file(str(APP), default_timeout=60)
         at.run()
         assert not at.exception, at.exception
         if page != "topics":
-            at.switch_page(state.PAGES[page])
+            at.switch_page(pages.page(page).script)
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
@@ -59,7 +61,7 @@ def text_of(at: AppTest) -> str:
 
 def claims_shown(at: AppTest) -> list[str]:
     """The claims in the order they appear on a Compare page."""
-    claims = {state.md(p.side(s).claim): p.side(s).claim for _, p in SAMPLE.pairs() for s in Side}
+    claims = {render.md(p.side(s).claim): p.side(s).claim for _, p in SAMPLE.pairs() for s in Side}
     found = []
     for block in at.markdown:
         for escaped, claim in claims.items():
@@ -71,12 +73,12 @@ def claims_shown(at: AppTest) -> list[str]:
 # ---------------------------------------------------------------- every page
 
 
-@pytest.mark.parametrize("page", list(state.PAGES))
+@pytest.mark.parametrize("page", list(PAGE_KEYS))
 def test_every_page_renders_the_sample_topic(run: Run, page: str) -> None:
     at = run(page, topic="sample-topic")
     assert not at.exception
     if page != "practice":  # helper E's page: only "renders without error" is ours to check
-        assert state.md(SAMPLE.title) in text_of(at)
+        assert render.md(SAMPLE.title) in text_of(at)
 
 
 def test_chart_pages_draw_plotly_charts_and_compare_draws_none(run: Run) -> None:
@@ -87,7 +89,7 @@ def test_chart_pages_draw_plotly_charts_and_compare_draws_none(run: Run) -> None
 def test_topics_page_shows_a_card_with_counts_and_a_link_to_compare(run: Run) -> None:
     at = run()
     text = text_of(at)
-    assert state.md(SAMPLE.question) in text
+    assert render.md(SAMPLE.question) in text
     assert "2 sections · 4 pairs · 4 sources" in text
     links = [link.proto for link in at.get("page_link")]
     assert any(p.page == "compare" and p.query_string == "topic=sample-topic" for p in links)
@@ -119,7 +121,7 @@ def test_a_broken_file_gets_an_error_card_and_the_others_still_load(run: Run, tm
     assert len(errors) == 1 and "broken\\-topic\\.yaml" in errors[0]
     text = text_of(at)
     assert re.search(r"line \d+", text)
-    assert state.md(SAMPLE.title) in text
+    assert render.md(SAMPLE.title) in text
     compare = run("compare", content=tmp_path)
     assert claims_shown(compare)
 
@@ -129,7 +131,7 @@ def test_no_topics_is_a_friendly_page_everywhere(run: Run, tmp_path: Path, folde
     content = tmp_path / folder
     if folder == "empty":
         content.mkdir()
-    for page in state.PAGES:
+    for page in PAGE_KEYS:
         at = run(page, content=content)
         assert at.info or at.error
 
@@ -149,7 +151,7 @@ def test_compare_shows_both_sides_of_every_pair_of_the_first_section(run: Run) -
     assert "[\\[1\\]](https://example.org/board/budget-note" in text
     assert "Fact checks" in text and "Discussion questions" in text and "Key terms" in text
     assert [e.label for e in at.expander].count("Rebuttal") == 4
-    assert state.md(costs.pairs[0].supporter.rebuttal) in text
+    assert render.md(costs.pairs[0].supporter.rebuttal) in text
 
 
 def test_deep_link_opens_the_section_and_marks_the_pair(run: Run) -> None:
@@ -197,7 +199,7 @@ def test_repeated_parameters_use_the_last_value(run: Run) -> None:
     assert not at.info
 
 
-@pytest.mark.parametrize("page", [p for p in state.PAGES if p != "topics"])
+@pytest.mark.parametrize("page", [p for p in PAGE_KEYS if p != "topics"])
 def test_unknown_topic_on_any_page_is_a_note_not_a_traceback(run: Run, page: str) -> None:
     at = run(page, topic="no-such-topic", section="nope", pair="nope")
     assert any("no-such-topic" in info.value.replace("\\", "") for info in at.info)
@@ -241,9 +243,9 @@ def test_blind_mode_hides_labels_and_holders_until_revealed(run: Run) -> None:
 
 
 def test_blind_order_is_stable_and_not_always_the_same_side() -> None:
-    orders = {state.blind_order(f"pair-{n}") for n in range(20)}
+    orders = {render.blind_order(f"pair-{n}") for n in range(20)}
     assert orders == {(Side.SUPPORTER, Side.CRITIC), (Side.CRITIC, Side.SUPPORTER)}
-    assert state.blind_order("attendance") == state.blind_order("attendance")
+    assert render.blind_order("attendance") == render.blind_order("attendance")
 
 
 # ---------------------------------------------------------------- Balance, Sources, Timeline, Map
@@ -277,7 +279,7 @@ def test_sources_table_links_and_filters(run: Run) -> None:
 def test_timeline_lists_every_event_with_its_source_number(run: Run) -> None:
     text = text_of(run("timeline"))
     for event in SAMPLE.timeline:
-        assert state.md(event.event) in text
+        assert render.md(event.event) in text
     assert "**2023\\-09**" in text and "[\\[2\\]](https://example.org/parents/survey" in text
 
 
@@ -287,7 +289,7 @@ _RAW_HTML = re.compile(r"(?<!\\)<")
 _LINK = re.compile(r"\]\((?!https?://|#)")
 
 
-@pytest.mark.parametrize("page", [p for p in state.PAGES if p != "practice"])
+@pytest.mark.parametrize("page", [p for p in PAGE_KEYS if p != "practice"])
 def test_hostile_content_renders_as_text_on_every_page(run: Run, page: str) -> None:
     at = run(page, topic="render-hostile", content=RENDER)
     text = text_of(at)
@@ -319,7 +321,7 @@ def test_hostile_search_hits_are_escaped(run: Run) -> None:
     ],
 )
 def test_md_escapes_every_markup_character(text: str) -> None:
-    out = state.md(text)
+    out = render.md(text)
     assert not re.search(r"(?<!\\)[<>\[\]()*_`#:$~]", out)
     assert out.replace("\\", "").replace(escape.WORD_JOINER, "") == text
 
@@ -342,35 +344,19 @@ def test_md_escapes_every_markup_character(text: str) -> None:
 )
 def test_safe_url_allows_only_http_and_https(url: object, ok: bool) -> None:
     assert (links.safe_url(url) is not None) is ok
-    assert (state.link("x", url) != "x") is ok
+    assert (render.link("x", url) != "x") is ok
 
 
 def test_link_escapes_characters_that_would_end_the_destination() -> None:
-    out = state.link("\\[1\\]", "https://example.org/a_(b)?q=<x>", 'A "title"')
+    out = render.link("\\[1\\]", "https://example.org/a_(b)?q=<x>", 'A "title"')
     assert out == '[\\[1\\]](https://example.org/a_\\(b\\)?q=\\<x\\> "A \\"title\\"")'
 
 
 def test_pick_selects_only_known_ids() -> None:
-    assert state.pick("costs", ["costs"], "section") == ("costs", None)
-    assert state.pick(None, ["costs"], "section") == (None, None)
-    value, note = state.pick("x" * 1000, ["costs"], "section")
+    assert routing.pick("costs", ["costs"], "section") == ("costs", None)
+    assert routing.pick(None, ["costs"], "section") == (None, None)
+    value, note = routing.pick("x" * 1000, ["costs"], "section")
     assert value is None and note is not None and len(note) < 200
-
-
-def test_search_needs_every_word_and_caps_hits() -> None:
-    hits, total = search([SAMPLE], "ATTENDANCE study")
-    assert total == len(hits) >= 2
-    assert all("attendance" in h.text.lower() and "study" in h.text.lower() for h in hits)
-    capped, total_all = search([SAMPLE, HOSTILE], "e", limit=3)
-    assert len(capped) == 3 and total_all > 3
-    assert search([SAMPLE], "   ") == ([], 0)
-
-
-def test_source_rows_and_filters() -> None:
-    rows = source_rows(SAMPLE)
-    assert [r.sides for r in rows] == [(Side.SUPPORTER,), (Side.CRITIC,), (Side.SUPPORTER,), (Side.CRITIC,)]
-    assert [r.number for r in filter_rows(rows, ["academic"], [Side.SUPPORTER])] == [3]
-    assert len(filter_rows(rows, [], [])) == 4
 
 
 def test_topic_picker_switches_topic_when_there_are_several(run: Run, tmp_path: Path) -> None:
@@ -383,6 +369,6 @@ def test_topic_picker_switches_topic_when_there_are_several(run: Run, tmp_path: 
     assert not at.exception
     assert at.query_params["topic"] == "render-hostile"
     assert at.selectbox(key="section_pick").value == "section-1"
-    at.switch_page(state.PAGES["sources"]).run()
+    at.switch_page(pages.page("sources").script).run()
     assert at.query_params["topic"] == "render-hostile"  # the session remembers the topic across pages
     assert len(at.dataframe[0].value) == len(HOSTILE.sources)

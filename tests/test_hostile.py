@@ -275,14 +275,14 @@ def app_folder(tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def run_page(page: str, **params: str) -> AppTest:
-    from debate_explorer.views.state import PAGES as PAGE_FILES
+    from debate_explorer.pages import page as page_spec
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
     if page != "topics":
-        at.switch_page(PAGE_FILES[page])
+        at.switch_page(page_spec(page).script)
         at.query_params.clear()
         at.query_params.update(params)
         at.run()

@@ -16,8 +16,10 @@ from types import ModuleType
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from debate_explorer import pages
+from debate_explorer.config import CONTENT_DIR_ENV
 from debate_explorer.loading import LoadError, load_text
-from debate_explorer.views import state
+from debate_explorer.views import render
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml"
@@ -75,7 +77,7 @@ def plain(text: str) -> str:
 def test_half_written_then_fixed_file_in_one_running_app(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(state.ENV_DIR, str(content))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
     live = content / "live-topic.yaml"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
@@ -89,7 +91,7 @@ def test_half_written_then_fixed_file_in_one_running_app(
     shown = plain(page_text(at))
     assert "Could not load" in shown and "live-topic.yaml" in shown
     assert ORIGINAL_TITLE not in shown, "a stale copy of the broken file is still shown"
-    assert plain(state.md(load_text(SAMPLE.read_text()).topic.title)) in shown, "the other topic disappeared"
+    assert plain(render.md(load_text(SAMPLE.read_text()).topic.title)) in shown, "the other topic disappeared"
 
     live.write_text(full, encoding="utf-8")
     at.run()
@@ -101,11 +103,11 @@ def test_half_written_then_fixed_file_in_one_running_app(
 
 def test_compare_page_of_the_edited_topic_recovers(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the topic's own page: while broken, a note and a fallback topic; once fixed, the new text."""
-    monkeypatch.setenv(state.ENV_DIR, str(content))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
     live = content / "live-topic.yaml"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page(state.PAGES["compare"])
+    at.switch_page(pages.page("compare").script)
     at.query_params["topic"] = "live-topic"
     at.run()
     assert not at.exception
@@ -125,7 +127,7 @@ def test_compare_page_of_the_edited_topic_recovers(content: Path, monkeypatch: p
 
 
 def test_deleted_and_restored_file(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(state.ENV_DIR, str(content))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
     live = content / "live-topic.yaml"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()

@@ -10,10 +10,11 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer import export, teaching
+from debate_explorer import export, pages, teaching
+from debate_explorer.config import CONTENT_DIR_ENV
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
-from debate_explorer.views import state
+from debate_explorer.views import render
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
@@ -47,10 +48,10 @@ def practice(monkeypatch: pytest.MonkeyPatch) -> Open:
     """The whole app (app.py) opened on the Practice page over a content folder."""
 
     def open_page(content: Path = TOPICS, **query: str) -> AppTest:
-        monkeypatch.setenv(state.ENV_DIR, str(content))
+        monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
         at = AppTest.from_file(str(APP), default_timeout=60)
         at.run()
-        at.switch_page(state.PAGES["practice"])
+        at.switch_page(pages.page("practice").script)
         for key, value in query.items():
             at.query_params[key] = value
         at.run()
@@ -98,7 +99,7 @@ def test_page_opens_with_a_drill_quiz_timer_and_downloads(practice: Open) -> Non
     at = practice()
     assert at.title[0].value == "Practice"
     shown = markdown(at)
-    assert state.md(SAMPLE.title) in shown
+    assert render.md(SAMPLE.title) in shown
     assert "**They say**" in shown and "Claim 1 of" in shown and "## 6:00" in shown
     assert len(at.text_area) == 1
     assert {b.proto.label for b in at.get("download_button")} >= {f.label for f in export.FORMATS.values()}
@@ -108,8 +109,8 @@ def test_drill_shows_the_opposing_claim_and_reveals_the_real_rebuttal(practice: 
     at = start(practice(), "learning", "attendance", Side.CRITIC)
     pair = SAMPLE.section("learning").pairs[0]
     shown = markdown(at)
-    assert state.md(pair.supporter.claim) in shown  # they say: the other side's claim
-    assert state.md(pair.critic.rebuttal) not in shown  # not revealed yet
+    assert render.md(pair.supporter.claim) in shown  # they say: the other side's claim
+    assert render.md(pair.critic.rebuttal) not in shown  # not revealed yet
     assert "You argue for :orange-badge[Critics]" in shown
 
     text = "They say attendance rises. But the study covered older pupils. Therefore it proves little."
@@ -122,9 +123,9 @@ def test_drill_shows_the_opposing_claim_and_reveals_the_real_rebuttal(practice: 
     shown = markdown(at)
     critic = pair.critic
     for part in (critic.rebuttal, critic.reasoning, critic.evidence):
-        assert state.md(part) in shown
+        assert render.md(part) in shown
     source = SAMPLE.source_map[critic.sources[0]]
-    assert f"]({source.url} " in shown and state.md(source.title) in shown
+    assert f"]({source.url} " in shown and render.md(source.title) in shown
     assert [c.label for c in at.checkbox] == list(teaching.SELF_CHECK)
     assert draft_area(at, "learning", "attendance", Side.CRITIC).value == text  # the draft stays
 
@@ -132,17 +133,17 @@ def test_drill_shows_the_opposing_claim_and_reveals_the_real_rebuttal(practice: 
 def test_switch_sides_argues_the_same_pair_from_the_other_side(practice: Open) -> None:
     at = start(practice(), "costs", "family-costs", Side.SUPPORTER)
     pair = SAMPLE.section("costs").pairs[1]
-    assert state.md(pair.critic.claim) in markdown(at)
+    assert render.md(pair.critic.claim) in markdown(at)
     draft_area(at, "costs", "family-costs", Side.SUPPORTER).input("Supporter draft").run()
 
     at.button(key="practice.switch").click().run()
     ok(at)
     shown = markdown(at)
-    assert state.md(pair.supporter.claim) in shown and "You argue for :blue-badge[Supporters]" not in shown
+    assert render.md(pair.supporter.claim) in shown and "You argue for :blue-badge[Supporters]" not in shown
     assert "You argue for :orange-badge[Critics]" in shown
     assert draft_area(at, "costs", "family-costs", Side.CRITIC).value == ""  # a fresh draft for this side
     at.button(key="practice.reveal").click().run()
-    assert state.md(pair.critic.rebuttal) in markdown(at)
+    assert render.md(pair.critic.rebuttal) in markdown(at)
 
     at.button(key="practice.switch").click().run()
     ok(at)
@@ -152,10 +153,10 @@ def test_switch_sides_argues_the_same_pair_from_the_other_side(practice: Open) -
 def test_drafts_survive_a_visit_to_another_page(practice: Open) -> None:
     at = start(practice(), "costs", "district-savings", Side.CRITIC)
     draft_area(at, "costs", "district-savings", Side.CRITIC).input("Kept across pages").run()
-    at.switch_page(state.PAGES["compare"]).run()
+    at.switch_page(pages.page("compare").script).run()
     ok(at)
     assert not at.text_area
-    at.switch_page(state.PAGES["practice"]).run()
+    at.switch_page(pages.page("practice").script).run()
     ok(at)
     assert draft_area(at, "costs", "district-savings", Side.CRITIC).value == "Kept across pages"
 
@@ -166,7 +167,7 @@ def test_random_drill_picks_a_real_pair(practice: Open) -> None:
         at.button(key="practice.random").click().run()
         ok(at)
         shown = markdown(at)
-        assert sum(state.md(claim) in shown for claim in CLAIMS) >= 1
+        assert sum(render.md(claim) in shown for claim in CLAIMS) >= 1
 
 
 # ---------------------------------------------------------------- quiz
@@ -175,7 +176,7 @@ def test_random_drill_picks_a_real_pair(practice: Open) -> None:
 def current_claim(at: AppTest) -> str:
     block = next(m.value for m in at.markdown if m.value.startswith("**Claim "))
     quoted = block.split("> ", 1)[1]
-    return next(claim for claim in CLAIMS if state.md(claim) == quoted)
+    return next(claim for claim in CLAIMS if render.md(claim) == quoted)
 
 
 def test_quiz_right_and_wrong_answers_change_the_score(practice: Open) -> None:
@@ -187,14 +188,14 @@ def test_quiz_right_and_wrong_answers_change_the_score(practice: Open) -> None:
     assert at.metric[0].value == "1 / 1" and at.metric[1].value == "1 / 1"
     assert at.success and "Right" in at.success[0].value
     source = SAMPLE.source_map[pair.side(side).sources[0]]
-    assert state.md(source.title) in markdown(at)  # the right answer comes with its sources
+    assert render.md(source.title) in markdown(at)  # the right answer comes with its sources
 
     claim = current_claim(at)
     _, _, side = CLAIMS[claim]
     at.button(key=f"practice.answer.{side.other.value}").click().run()
     ok(at)
     assert at.metric[0].value == "1 / 2"
-    assert at.error and state.md(SAMPLE.sides.label(side)) in at.error[0].value
+    assert at.error and render.md(SAMPLE.sides.label(side)) in at.error[0].value
 
     at.button(key="practice.new_round").click().run()
     ok(at)

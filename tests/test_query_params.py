@@ -15,11 +15,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer.views import state
+from debate_explorer import pages
+from debate_explorer.config import CONTENT_DIR_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
-PAGES = tuple(state.PAGES)
+PAGES = tuple(spec.key for spec in pages.PAGES)
 LONG = "x" * 100_000
 
 BAD_VALUES: dict[str, str | list[str]] = {
@@ -76,7 +77,7 @@ def open_page(page: str, query: dict[str, str | list[str]]) -> AppTest:
     at.run()
     assert not at.exception, f"topics page: {[e.value for e in at.exception]}"
     if page != "topics":
-        at.switch_page(state.PAGES[page])
+        at.switch_page(pages.page(page).script)
         at.query_params.clear()
         at.query_params.update(query)
         at.run()
@@ -93,7 +94,7 @@ def texts(at: AppTest) -> list[str]:
 def test_no_query_parameter_makes_a_page_raise(
     page: str, content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(state.ENV_DIR, str(content))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
     failures = []
     for name, query in CASES:
         st.cache_data.clear()
@@ -116,7 +117,7 @@ def test_no_query_parameter_makes_a_page_raise(
 def test_unknown_topic_falls_back_to_a_real_topic_with_a_note(
     page: str, content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(state.ENV_DIR, str(content))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
     at = open_page(page, {"topic": "no-such-id"})
     assert not at.exception
     notes = " ".join(str(i.value) for i in at.info)
@@ -125,7 +126,7 @@ def test_unknown_topic_falls_back_to_a_real_topic_with_a_note(
 
 def test_a_valid_deep_link_still_selects_its_place(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The fallbacks must not swallow good links: section and pair from the URL are honoured."""
-    monkeypatch.setenv(state.ENV_DIR, str(content))
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
     at = open_page("compare", {"topic": "second-topic", "section": "learning", "pair": "attendance"})
     assert not at.exception
     assert at.query_params.get("topic") in ("second-topic", ["second-topic"])

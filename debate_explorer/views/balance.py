@@ -8,15 +8,16 @@ import streamlit as st
 
 from debate_explorer import charts
 from debate_explorer.model import Side
-from debate_explorer.views import state
+from debate_explorer.views import render, routing
+from debate_explorer.views.render import md
 
-place = state.place_or_stop(want_section=False)
-state.sync_url(place, with_section=False)
+place = routing.place_or_stop(want_section=False)
+routing.sync_url(place, with_section=False)
 topic = place.topic
-st.title(f"Balance · {state.md(topic.title)}")
+st.title(f"Balance · {md(topic.title)}")
 words = {side: topic.words(side) for side in Side}
 st.markdown(
-    " · ".join(f"{state.side_badge(topic, side)} {words[side]:,} words" for side in Side)
+    " · ".join(f"{render.side_badge(topic, side)} {words[side]:,} words" for side in Side)
     + " · sections with more words on one side lean the map that way"
 )
 
@@ -56,4 +57,4 @@ def findings() -> None:
 
 
 st.subheader("Findings of the checks")
-state.guarded(findings, "the findings of the checks")
+render.guarded(findings, "the findings of the checks")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import streamlit as st
 
 from debate_explorer.model import Pair, Position, Section, Side, Topic, Verdict
-from debate_explorer.views import state
+from debate_explorer.views import render, routing
+from debate_explorer.views.render import md
 
 VERDICTS = {
     Verdict.CONFIRMED: ("green", ":material/check_circle:", "Confirmed"),
@@ -28,38 +29,38 @@ ORIGIN = {
 def position_block(topic: Topic, position: Position, label_md: str, show_holder: bool) -> str:
     """One position as a single Markdown block: label, origin, claim, holder, reasoning, evidence, sources."""
     parts = [f"{label_md} {ORIGIN[position.origin.value]}"]
-    parts.append(f"**{state.md(position.claim)}**" if position.claim else "No claim written yet.")
+    parts.append(f"**{md(position.claim)}**" if position.claim else "No claim written yet.")
     if show_holder and position.held_by:
-        parts.append(f"**Held by:** {state.md(position.held_by)}")
-    parts.extend(state.support_parts(topic, position))
+        parts.append(f"**Held by:** {md(position.held_by)}")
+    parts.extend(render.support_parts(topic, position))
     return "\n\n".join(parts)
 
 
 def order(pair: Pair, swap: bool, blind: bool) -> tuple[Side, Side]:
-    left, right = state.blind_order(pair.id) if blind else (Side.SUPPORTER, Side.CRITIC)
+    left, right = render.blind_order(pair.id) if blind else (Side.SUPPORTER, Side.CRITIC)
     return (right, left) if swap else (left, right)
 
 
 def render_pair(topic: Topic, pair: Pair, *, swap: bool, blind: bool, revealed: bool, linked: bool) -> None:
     with st.container(border=True):
-        st.subheader(state.md(pair.question) or "(no question)", anchor=f"pair-{pair.id}")
+        st.subheader(md(pair.question) or "(no question)", anchor=f"pair-{pair.id}")
         if linked:
             st.markdown(":blue-badge[:material/link: Linked pair]")
         hidden = blind and not revealed
         columns = st.columns(2, gap="medium")
         for column, letter, side in zip(columns, "AB", order(pair, swap, blind), strict=True):
             if hidden:
-                label_md = state.badge(f"Position {letter}")
+                label_md = render.badge(f"Position {letter}")
             elif blind:
-                label_md = f"{state.badge(f'Position {letter}')} {state.side_badge(topic, side)}"
+                label_md = f"{render.badge(f'Position {letter}')} {render.side_badge(topic, side)}"
             else:
-                label_md = state.side_badge(topic, side)
+                label_md = render.side_badge(topic, side)
             position = pair.side(side)
             with column:
                 st.markdown(position_block(topic, position, label_md, show_holder=not hidden))
                 if position.rebuttal:
                     with st.expander("Rebuttal", icon=":material/reply:"):
-                        st.markdown(state.md(position.rebuttal))
+                        st.markdown(md(position.rebuttal))
 
 
 def section_extras(topic: Topic, section: Section) -> None:
@@ -68,22 +69,21 @@ def section_extras(topic: Topic, section: Section) -> None:
         lines = ["#### Fact checks"]
         for check in section.fact_checks:
             colour, icon, word = VERDICTS[check.verdict]
-            line = f"- :{colour}-badge[{icon} {word}] {state.md(check.claim)}"
+            line = f"- :{colour}-badge[{icon} {word}] {md(check.claim)}"
             if check.note:
-                line += f"  \n  {state.md(check.note)}"
+                line += f"  \n  {md(check.note)}"
             if check.sources:
-                line += f"  \n  Sources: {state.number_links(topic, check.sources)}"
+                line += f"  \n  Sources: {render.number_links(topic, check.sources)}"
             lines.append(line)
         st.markdown("\n".join(lines))
     if section.questions:
         st.markdown(
             "#### Discussion questions\n"
-            + "\n".join(f"{n}. {state.md(q)}" for n, q in enumerate(section.questions, start=1))
+            + "\n".join(f"{n}. {md(q)}" for n, q in enumerate(section.questions, start=1))
         )
     if section.terms:
         st.markdown(
-            "#### Key terms\n"
-            + "\n".join(f"- **{state.md(t.term)}**: {state.md(t.definition)}" for t in section.terms)
+            "#### Key terms\n" + "\n".join(f"- **{md(t.term)}**: {md(t.definition)}" for t in section.terms)
         )
 
 
@@ -94,7 +94,7 @@ def controls(topic: Topic) -> tuple[bool, bool, bool]:
         st.session_state["reveal"] = False
 
     left, middle, right = st.columns(3)
-    critic = state.md(topic.sides.label(Side.CRITIC))
+    critic = md(topic.sides.label(Side.CRITIC))
     # No help tooltips and no italics on this page: each costs the browser another lazy download.
     swap = left.toggle(f"{critic} on the left", key="swap")
     blind = middle.toggle("Blind mode: hide the sides", key="blind", on_change=blind_changed)
@@ -104,10 +104,10 @@ def controls(topic: Topic) -> tuple[bool, bool, bool]:
     return swap, blind, revealed
 
 
-place = state.place_or_stop()
+place = routing.place_or_stop()
 topic = place.topic
-st.title(state.md(topic.title))
-st.markdown(f"**{state.md(topic.question)}**")
+st.title(md(topic.title))
+st.markdown(f"**{md(topic.question)}**")
 
 if place.section is None:
     st.info("This topic has no sections yet.")
@@ -117,23 +117,23 @@ section = place.section
 ids = [s.id for s in topic.sections]
 titles = {s.id: f"{n}. {s.title}" for n, s in enumerate(topic.sections, start=1)}
 st.session_state["section_pick"] = section.id
-st.session_state[f"section:{topic.id}"] = section.id
+routing.remember_section(topic.id, section.id)
 
 
 def section_changed() -> None:
     new = st.session_state["section_pick"]
-    st.session_state[f"section:{topic.id}"] = new
+    routing.remember_section(topic.id, new)
     st.query_params.from_dict({"topic": topic.id, "section": new})
 
 
 st.selectbox("Section", ids, key="section_pick", format_func=titles.__getitem__, on_change=section_changed)
-state.sync_url(place)
+routing.sync_url(place)
 swap, blind, revealed = controls(topic)
 
 if section.summary:
-    st.markdown(state.md(section.summary))
+    st.markdown(md(section.summary))
 if place.pair is not None:
-    st.caption(f"You opened a link to one pair: [{state.md(place.pair.question)}](#pair-{place.pair.id})")
+    st.caption(f"You opened a link to one pair: [{md(place.pair.question)}](#pair-{place.pair.id})")
 if not section.pairs:
     st.info("This section has no argument pairs yet.")
 for pair in section.pairs:
@@ -151,7 +151,7 @@ at = ids.index(section.id)
 back, forward = st.columns(2)
 if at > 0:
     with back:
-        state.page_link("compare", f"← {state.md(titles[ids[at - 1]])}", topic=topic.id, section=ids[at - 1])
+        render.page_link("compare", f"← {md(titles[ids[at - 1]])}", topic=topic.id, section=ids[at - 1])
 if at + 1 < len(ids):
     with forward:
-        state.page_link("compare", f"{state.md(titles[ids[at + 1]])} →", topic=topic.id, section=ids[at + 1])
+        render.page_link("compare", f"{md(titles[ids[at + 1]])} →", topic=topic.id, section=ids[at + 1])

@@ -6,15 +6,17 @@ import streamlit as st
 
 from debate_explorer import charts
 from debate_explorer.model import Side
-from debate_explorer.views import state
+from debate_explorer.views import render, routing
+from debate_explorer.views.render import md
 
-place = state.place_or_stop(want_section=False)
-state.sync_url(place, with_section=False)
+place = routing.place_or_stop(want_section=False)
+routing.sync_url(place, with_section=False)
 topic = place.topic
-st.title(f"Map · {state.md(topic.title)}")
+st.title(f"Map · {md(topic.title)}")
 st.markdown(
     f"Each ring is a level: topic, sections, pairs. Size is the number of words; colour is the side "
-    f"with more words ({state.side_badge(topic, Side.SUPPORTER)} or {state.side_badge(topic, Side.CRITIC)}; "
+    f"with more words ({render.side_badge(topic, Side.SUPPORTER)} or "
+    f"{render.side_badge(topic, Side.CRITIC)}; "
     f"grey when even). Click a section to zoom in."
 )
 st.plotly_chart(charts.sunburst(topic), config={"displayModeBar": False})

@@ -6,13 +6,14 @@ import streamlit as st
 
 from debate_explorer.links import safe_url
 from debate_explorer.model import Side
-from debate_explorer.views import state
-from debate_explorer.views.data import filter_rows, source_rows
+from debate_explorer.source_table import filter_rows, source_rows
+from debate_explorer.views import routing
+from debate_explorer.views.render import md
 
-place = state.place_or_stop(want_section=False)
-state.sync_url(place, with_section=False)
+place = routing.place_or_stop(want_section=False)
+routing.sync_url(place, with_section=False)
 topic = place.topic
-st.title(f"Sources · {state.md(topic.title)}")
+st.title(f"Sources · {md(topic.title)}")
 
 rows = source_rows(topic)
 kinds = sorted({row.kind for row in rows})

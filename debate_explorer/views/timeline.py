@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from debate_explorer import charts
-from debate_explorer.views import state
+from debate_explorer.views import render, routing
+from debate_explorer.views.render import md
 
-place = state.place_or_stop(want_section=False)
-state.sync_url(place, with_section=False)
+place = routing.place_or_stop(want_section=False)
+routing.sync_url(place, with_section=False)
 topic = place.topic
-st.title(f"Timeline · {state.md(topic.title)}")
+st.title(f"Timeline · {md(topic.title)}")
 
 if not topic.timeline:
     st.info("This topic has no dated events yet.")
@@ -19,6 +20,6 @@ if not topic.timeline:
 st.plotly_chart(charts.timeline(topic), config={"displayModeBar": False})
 lines = []
 for event in sorted(topic.timeline, key=lambda e: charts.date_value(e.date)):
-    links = state.number_links(topic, event.sources)
-    lines.append(f"- **{state.md(event.date)}** {state.md(event.event)} {links}".rstrip())
+    links = render.number_links(topic, event.sources)
+    lines.append(f"- **{md(event.date)}** {md(event.event)} {links}".rstrip())
 st.markdown("\n".join(lines))

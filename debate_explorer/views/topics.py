@@ -6,13 +6,17 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from debate_explorer.config import content_dir
 from debate_explorer.model import Side
-from debate_explorer.views import state
-from debate_explorer.views.data import search
+from debate_explorer.pages import page
+from debate_explorer.search import search
+from debate_explorer.views import render
+from debate_explorer.views.library import library
+from debate_explorer.views.render import md
 
 MAX_ERRORS_PER_FILE = 5
 
-lib = state.library()
+lib = library()
 st.title("Debate Explorer")
 st.markdown(
     "The strongest supporter and critic positions on contested questions, section by section, "
@@ -36,9 +40,8 @@ if query.strip():
         for hit in hits:
             where = f"{hit.topic_title} · " if many else ""
             st.page_link(
-                state.PAGES["compare"],
-                label=f"{state.md(where + hit.pair_question)} — *{state.md(hit.field)}*: "
-                f"{state.md(hit.snippet(query))}",
+                page("compare").script,
+                label=f"{md(where + hit.pair_question)} — *{md(hit.field)}*: {md(hit.snippet(query))}",
                 icon=":material/search:",
                 query_params={"topic": hit.topic_id, "section": hit.section_id, "pair": hit.pair_id},
             )
@@ -46,12 +49,12 @@ if query.strip():
 
 for error in lib.errors:
     with st.container(border=True):
-        st.error(f"**Could not load** {state.md(error.file)}", icon=":material/error:")
+        st.error(f"**Could not load** {md(error.file)}", icon=":material/error:")
         problems = error.all()
         lines = [
             f"- line {problem.line if problem.line is not None else '?'}"
-            + (f", at {state.md(problem.path)}" if problem.path else "")
-            + f": {state.md(problem.message)}"
+            + (f", at {md(problem.path)}" if problem.path else "")
+            + f": {md(problem.message)}"
             for problem in problems[:MAX_ERRORS_PER_FILE]
         ]
         if len(problems) > MAX_ERRORS_PER_FILE:
@@ -60,7 +63,7 @@ for error in lib.errors:
         st.caption("The other topics keep working. `debate-explorer check` shows every problem.")
 
 if not lib.topics and not lib.errors:
-    st.info(f"No topic files in {state.md(state.content_dir())} yet.")
+    st.info(f"No topic files in {md(content_dir())} yet.")
 
 columns = st.columns(2) if len(lib.topics) > 1 else [st.container()]
 for index, loaded in enumerate(lib.topics):
@@ -69,12 +72,12 @@ for index, loaded in enumerate(lib.topics):
     changed = datetime.fromtimestamp(loaded.mtime_ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
     with columns[index % len(columns)], st.container(border=True):
         sides = " vs ".join(
-            f"{state.side_badge(topic, side)} {state.md(topic.sides.info(side).who)}" for side in Side
+            f"{render.side_badge(topic, side)} {md(topic.sides.info(side).who)}" for side in Side
         )
         st.markdown(
-            f"### {state.md(topic.title)}\n\n**{state.md(topic.question)}**\n\n{state.md(topic.summary)}\n\n"
+            f"### {md(topic.title)}\n\n**{md(topic.question)}**\n\n{md(topic.summary)}\n\n"
             f"{sides}\n\n"
             f"{len(topic.sections)} sections · {pairs} pairs · "
             f"{len(topic.sources)} sources · last change {changed}"
         )
-        state.page_link("compare", "Compare the positions", topic=topic.id)
+        render.page_link("compare", "Compare the positions", topic=topic.id)

@@ -14,13 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from debate_explorer import pages
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 AppServer = Callable[[Path], str]
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ("", "compare", "balance", "sources", "timeline", "map", "practice")
+PAGES = tuple(spec.url_path for spec in pages.PAGES)
 GOOD_TOPICS = 5
 """sample-topic and the corpus files that load: script-tags, bidi-zero-width, control-chars-escaped, clash."""
 UNSAFE = ("javascript:", "data:", "vbscript:", "file:")

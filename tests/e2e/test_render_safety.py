@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from debate_explorer import pages
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 AppServer = Callable[[Path], str]
@@ -14,14 +16,8 @@ AppServer = Callable[[Path], str]
 pytestmark = pytest.mark.e2e
 
 RENDER = FIXTURES / "render"
-PAGES = {
-    "topics": "",
-    "compare": "compare",
-    "balance": "balance",
-    "sources": "sources",
-    "timeline": "timeline",
-    "map": "map",
-}
+PAGES = {spec.key: spec.url_path for spec in pages.PAGES if spec.key != "practice"}
+"""Every page but Practice, which tests/e2e/test_practice_browser.py covers."""
 CHARTS = {"balance", "timeline", "map"}
 LINKS = "els => els.map(e => e.getAttribute('href') || '')"
 SOURCES = "els => els.map(e => e.getAttribute('src') || '')"

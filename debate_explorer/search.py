@@ -1,7 +1,7 @@
-"""Pure data shaping for the pages (no Streamlit): search over all topics and the sources table.
+"""Search over every topic: which claims, reasonings, evidence, rebuttals and source titles match.
 
-Kept apart from the page scripts so it can be tested directly and stays fast: the search is a plain scan
-of a few thousand short strings, which takes milliseconds for the shipped content.
+Pure (no Streamlit), so the Topics page and tests share it. A plain scan of a few thousand short strings
+takes milliseconds for the shipped content.
 """
 
 from __future__ import annotations
@@ -71,45 +71,3 @@ def search(topics: Iterable[Topic], query: str, limit: int = MAX_HITS) -> tuple[
                 if len(hits) < limit:
                     hits.append(Hit(topic.id, topic.title, section_id, pair_id, question, field, text))
     return hits, total
-
-
-@dataclass(frozen=True)
-class SourceRow:
-    number: int
-    id: str
-    title: str
-    url: str
-    publisher: str
-    published: str
-    kind: str
-    footnote: int | None
-    sides: tuple[Side, ...]
-
-
-def source_rows(topic: Topic) -> list[SourceRow]:
-    """Every source with its number, metadata and the sides whose positions cite it."""
-    citing = topic.citing_sides()
-    return [
-        SourceRow(
-            number=number,
-            id=source.id,
-            title=source.title,
-            url=source.url,
-            publisher=source.publisher,
-            published=source.published or "",
-            kind=source.kind.value,
-            footnote=source.footnote,
-            sides=tuple(side for side in Side if side in citing.get(source.id, set())),
-        )
-        for number, source in enumerate(topic.sources, start=1)
-    ]
-
-
-def filter_rows(rows: Iterable[SourceRow], kinds: Iterable[str], sides: Iterable[Side]) -> list[SourceRow]:
-    """Rows of the chosen kinds cited by any of the chosen sides; an empty choice means all."""
-    kinds, sides = set(kinds), set(sides)
-    return [
-        row
-        for row in rows
-        if (not kinds or row.kind in kinds) and (not sides or sides.intersection(row.sides))
-    ]

@@ -1,0 +1,177 @@
+"""The check codes: one registry of every code's severity, draft behaviour and description.
+
+``checks.py`` decides severities from here, and the tables in README.md and docs/checks.md are tested
+against it (tests/test_codes.py), so a code, its severity or its wording changes in one place. The
+thresholds some codes name live here too, since their descriptions quote them. Codes never change meaning;
+a new check gets a new code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+PAIR_RATIO = 1.5
+"""A pair whose longer side has more than this many times the words of the shorter one is flagged."""
+
+SECTION_RATIO = 1.25
+"""The same for a whole section: small per-pair differences must not add up to a one-sided section."""
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    TODO = "todo"
+
+
+class Draft(StrEnum):
+    """What ``check --draft`` does to a code's findings."""
+
+    KEEP = "keep"
+    """Never softened."""
+    TODO = "todo"
+    """Always a to-do in a draft: the finding is an unfilled part of a skeleton."""
+    UNFILLED = "unfilled"
+    """A to-do only for unfilled fields (``checks.UNFILLED``)."""
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    summary: str
+    """One line, as in the README table."""
+    detail: str
+    """The full description, as in docs/checks.md."""
+    where: str = ""
+    """Where the finding's line points (errors; docs/checks.md)."""
+    draft: Draft = Draft.KEEP
+
+    @property
+    def severity_text(self) -> str:
+        """The README's severity column."""
+        if self.draft is Draft.TODO:
+            return f"{self.severity.value} (to-do with `--draft`)"
+        if self.draft is Draft.UNFILLED:
+            return f"{self.severity.value} (to-do with `--draft` for unfilled fields)"
+        return self.severity.value
+
+
+REGISTRY: tuple[Code, ...] = (
+    Code(
+        "E001",
+        Severity.ERROR,
+        "the file could not be loaded: YAML, unknown or missing key, wrong type, size, encoding, "
+        "id ≠ file name",
+        "The file could not be loaded: not YAML, a duplicate key, an anchor/alias or tag, a missing or "
+        "unknown key, a wrong type, an invalid id, date or url, non-UTF-8 bytes, over 4 MB, or a topic id "
+        "different from the file name (or already used by another file). One finding per problem the loader "
+        "reports.",
+        "the offending key or item; for a missing key, its parent",
+    ),
+    Code(
+        "E101",
+        Severity.ERROR,
+        "unknown source id in a position, fact check or timeline event",
+        "A source id cited in a position, a fact check or a timeline event is not in `sources`.",
+        "the cited id",
+    ),
+    Code(
+        "E102",
+        Severity.ERROR,
+        "duplicate id: section ids, pair ids across the topic, source ids",
+        "An id used twice: section ids, pair ids (across the whole topic, so links stay unique), source ids. "
+        "The message names the first use.",
+        "the second id",
+    ),
+    Code(
+        "E103",
+        Severity.ERROR,
+        "a side of a pair has an empty claim",
+        "A side of a pair has an empty `claim`.",
+        "the claim",
+        Draft.TODO,
+    ),
+    Code(
+        "E104",
+        Severity.ERROR,
+        "a position cites no sources",
+        "A position has no `sources`.",
+        "the position's `sources` (or the position)",
+        Draft.TODO,
+    ),
+    Code(
+        "E105",
+        Severity.ERROR,
+        "a source has an empty url",
+        "A source has an empty `url`.",
+        "the source's `url` (or the source)",
+        Draft.TODO,
+    ),
+    Code(
+        "E106",
+        Severity.ERROR,
+        "required text is empty",
+        "Required text is empty: topic `title`, `question` and `summary`; document `title`; side labels; "
+        "section `title` and `summary`; pair `question`; a position's `held_by`, `reasoning`, `evidence`, "
+        "`rebuttal`; discussion questions; term and definition; fact-check `claim`; timeline `event`; "
+        "source `title`.",
+        "the field",
+        Draft.UNFILLED,
+    ),
+    Code(
+        "W201",
+        Severity.WARNING,
+        f"a pair's sides differ in words by more than {PAIR_RATIO}x",
+        f"A pair whose longer side has more than {PAIR_RATIO}x the words of the shorter (`PAIR_RATIO`).",
+    ),
+    Code(
+        "W202",
+        Severity.WARNING,
+        f"a section's sides differ in words by more than {SECTION_RATIO}x",
+        f"A section whose supporter and critic word totals differ by more than {SECTION_RATIO}x "
+        "(`SECTION_RATIO`).",
+    ),
+    Code(
+        "W203",
+        Severity.WARNING,
+        "in a section, one side cites fewer distinct sources than the other",
+        "In a section, one side cites fewer distinct sources than the other.",
+    ),
+    Code(
+        "W204",
+        Severity.WARNING,
+        "a source is never cited",
+        "A source that nothing cites: no position, fact check or timeline event.",
+    ),
+    Code(
+        "W205",
+        Severity.WARNING,
+        "a loaded word in the narrator's voice (summaries, questions, fact-check notes)",
+        "A loaded word in the narrator's voice.",
+    ),
+    Code(
+        "W206",
+        Severity.WARNING,
+        "a section has no discussion questions",
+        "A section without discussion questions.",
+    ),
+    Code(
+        "W207",
+        Severity.WARNING,
+        "two sources share a url",
+        "Two sources with the same url (ignoring a trailing `/`).",
+    ),
+)
+
+BY_CODE: dict[str, Code] = {code.code: code for code in REGISTRY}
+
+CODES: dict[str, str] = {code.code: code.summary for code in REGISTRY}
+"""Code -> one-line description, in registry order."""
+
+
+def severity(code: str, *, draft: bool = False, unfilled: bool = False) -> Severity:
+    """The severity of a finding of ``code``; in a draft, unfilled parts of a skeleton are to-dos."""
+    entry = BY_CODE[code]
+    softened = entry.draft is Draft.TODO or (entry.draft is Draft.UNFILLED and unfilled)
+    return Severity.TODO if draft and softened else entry.severity

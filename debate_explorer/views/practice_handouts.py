@@ -1,0 +1,71 @@
+"""Practice: the handouts and "my work" tab (exports of the topic, the student's work as Markdown)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+import streamlit as st
+
+from debate_explorer import teaching
+from debate_explorer.export import FORMATS, Download, download
+from debate_explorer.model import Topic
+from debate_explorer.routing import Place
+from debate_explorer.teaching import Draft
+from debate_explorer.views.library import library
+from debate_explorer.views.practice_keys import ANY, DRAFTS, QUIZ, ROUNDS
+
+ICONS = {"markdown": ":material/description:", "html": ":material/print:", "json": ":material/data_object:"}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def handout(_topic: Topic, file: str, mtime_ns: int, fmt: str, section_id: str | None) -> Download:
+    """An export, built once per topic file version: the four of the shipped topic take ~20 ms together."""
+    return download(_topic, fmt, section_id)
+
+
+def handouts_tab(place: Place) -> None:
+    topic = place.topic
+    st.markdown("#### Handouts")
+    sections = {s.id: s.title for s in topic.sections}
+    scope = st.selectbox(
+        "Covers",
+        [ANY, *sections],
+        key="practice.handout_scope",
+        format_func=lambda sid: "The whole topic" if sid == ANY else sections[sid],
+    )
+    chosen = scope or None
+    st.caption(
+        "The HTML handout is one printable page: open it and print. Markdown is for editing, JSON for "
+        "other programs, Argdown for drawing an argument map at argdown.org."
+    )
+    columns = st.columns(len(FORMATS))
+    for column, (fmt, info) in zip(columns, FORMATS.items(), strict=True):
+        column.download_button(
+            info.label,
+            **asdict(handout(topic, place.loaded.file, place.loaded.mtime_ns, fmt, chosen)),
+            key=f"practice.download.{fmt}",
+            icon=ICONS.get(fmt, ":material/account_tree:"),
+            on_click="ignore",
+            use_container_width=True,
+        )
+
+    st.markdown("#### My work")
+    drafts: dict[str, Draft] = st.session_state.get(DRAFTS, {})
+    written = [d for d in drafts.values() if d.text.strip()]
+    rounds = [r for r in [*st.session_state.get(ROUNDS, []), st.session_state.get(QUIZ)] if r and r.answers]
+    st.caption(
+        f"{len(written)} rebuttal draft{'s' if len(written) != 1 else ''} and "
+        f"{sum(len(r.answers) for r in rounds)} quiz answers in this session. They stay while you visit "
+        "other pages, and are gone when you close the tab: download them to keep them."
+    )
+    topics = {t.topic.id: t.topic for t in library().topics}
+    st.download_button(
+        "Download my work (Markdown)",
+        data=teaching.drafts_markdown(written, topics, rounds),
+        file_name="my-debate-practice.md",
+        mime="text/markdown",
+        key="practice.download.work",
+        icon=":material/download:",
+        on_click="ignore",
+        disabled=not (written or rounds),
+    )

@@ -1,0 +1,95 @@
+"""Rendering helpers the pages share: inert Markdown, links, badges, numbered sources, blind order.
+
+All content text goes through :func:`md` so Markdown and HTML in it stay literal, and only http(s) URLs
+become links (:func:`link`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+
+import streamlit as st
+
+from debate_explorer.escape import streamlit_link, streamlit_md
+from debate_explorer.model import Position, Side, Topic
+from debate_explorer.pages import page
+
+BADGE = {Side.SUPPORTER: "blue", Side.CRITIC: "orange"}
+"""Streamlit badge colours per side: blue versus orange reads for the common colour-vision deficiencies."""
+
+md = streamlit_md
+"""Content text as Streamlit Markdown that renders literally (:func:`debate_explorer.escape.streamlit_md`)."""
+link = streamlit_link
+"""An http(s) link with a Markdown label, or the label alone (see :mod:`debate_explorer.escape`)."""
+
+
+def badge(text: str, colour: str = "gray") -> str:
+    """A Streamlit Markdown badge with escaped text."""
+    return f":{colour}-badge[{md(text)}]"
+
+
+def side_label(topic: Topic, side: Side) -> str:
+    """A side's label as inert Markdown: widget labels (buttons, radios, text areas) render Markdown too."""
+    return md(topic.sides.label(side))
+
+
+def side_badge(topic: Topic, side: Side) -> str:
+    return badge(topic.sides.label(side), BADGE[side])
+
+
+def support_parts(topic: Topic, position: Position) -> list[str]:
+    """A position's reasoning, evidence and numbered sources as Markdown paragraphs (empty ones left out)."""
+    parts = []
+    if position.reasoning:
+        parts.append(f"**Reasoning.** {md(position.reasoning)}")
+    if position.evidence:
+        parts.append(f"**Evidence.** {md(position.evidence)}")
+    if position.sources:
+        parts.append("**Sources**\n\n" + source_lines(topic, position.sources))
+    return parts
+
+
+def source_lines(topic: Topic, ids: Sequence[str]) -> str:
+    """Numbered source lines: ``[n]`` links to the real URL (http(s) only); title, publisher, date follow."""
+    sources, numbers = topic.source_map, topic.source_numbers
+    lines = []
+    for sid in ids:
+        source = sources.get(sid)
+        if source is None:
+            lines.append(f"- \\[?\\] {md(sid)} (unknown source)")
+            continue
+        number = link(f"\\[{numbers[sid]}\\]", source.url, source.title)
+        meta = " · ".join(md(x) for x in (source.publisher, source.published or "") if x)
+        lines.append(f"- {number} {md(source.title)}" + (f" · {meta}" if meta else ""))
+    return "\n".join(lines)
+
+
+def number_links(topic: Topic, ids: Sequence[str]) -> str:
+    """``[1] [4]``: each cited source's number, linked to its URL when that is http(s)."""
+    numbers, sources = topic.source_numbers, topic.source_map
+    return " ".join(
+        link(f"\\[{numbers[sid]}\\]", sources[sid].url, sources[sid].title)
+        if sid in sources
+        else f"\\[?\\] {md(sid)}"
+        for sid in ids
+    )
+
+
+def blind_order(pair_id: str) -> tuple[Side, Side]:
+    """A stable, id-derived order for blind mode, so the left column is not always the same side."""
+    flip = hashlib.sha256(pair_id.encode()).digest()[0] & 1
+    return (Side.CRITIC, Side.SUPPORTER) if flip else (Side.SUPPORTER, Side.CRITIC)
+
+
+def page_link(key: str, label: str, **params: str) -> None:
+    """A link to one of the app's pages with query parameters (ids only; they are validated on arrival)."""
+    st.page_link(page(key).script, label=label, query_params=params or None)
+
+
+def guarded(render: Callable[[], None], what: str) -> None:
+    """Run an optional part of a page; a failure there shows a note instead of breaking the page."""
+    try:
+        render()
+    except Exception as exc:
+        st.warning(f"Could not show {what}: {md(type(exc).__name__)}.")
