@@ -18,9 +18,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from debate_explorer.cli import main
+from debate_explorer.cli import build_parser, main
 from debate_explorer.export import export_topic
-from debate_explorer.importer import ImportProblem, detect_format, write_skeleton
+from debate_explorer.importer import FORMATS, ImportProblem, detect_format, write_skeleton
 from debate_explorer.importer import skeleton as skeleton_of
 from debate_explorer.importer.aif import read_aif
 from debate_explorer.importer.argdown import INSTALL, find_cli
@@ -380,6 +380,13 @@ def test_argdown_without_the_cli_is_a_clear_error(tmp_path: Path, monkeypatch, c
 )
 def test_format_detection(name: str, text: str, expected: str) -> None:
     assert detect_format(Path(name), text) == expected
+
+
+def test_cli_offers_every_reader() -> None:
+    parser = build_parser()
+    new = parser._subparsers._group_actions[0].choices["new"]  # type: ignore[union-attr]
+    (action,) = [a for a in new._actions if a.dest == "input_format"]
+    assert list(action.choices) == ["auto", *FORMATS]
 
 
 def test_explicit_format_overrides_detection(tmp_path: Path) -> None:
