@@ -250,7 +250,10 @@ def skeleton(article: Article, topic_id: str | None = None) -> str:
         out.extend(_comment(f"Import note: {remark}", 0))
     out.append("# The debatable question, phrased so both sides can answer it.\n")
     out.append(_dump({"question": article.question}))
-    out.append("# Draft summary: the article's introduction. Rewrite it neutrally, in 2-4 sentences.\n")
+    if article.kind == "article":
+        out.append("# Draft summary: the article's introduction. Rewrite it neutrally, in 2-4 sentences.\n")
+    else:
+        out.append("# Summary: what the debate is about, neutrally, in 2-4 sentences.\n")
     out.append(_dump({"summary": "\n\n".join(article.intro)}))
     out.append(
         f"# The {article.kind} this topic comes from; note how it leans and what you researched beyond it.\n"
