@@ -4,8 +4,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# The real Argdown parser for tests/test_argdown.py, pinned (2.x needs Node >= 22); .tools/ is gitignored.
+ARGDOWN_CLI := @argdown/cli@1.7.5
+ARGDOWN := .tools/argdown/node_modules/.bin/argdown
 
-.PHONY: run test lint schema clean
+.PHONY: run test lint argdown schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,15 +23,23 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/python -m streamlit run app.py --server.port=$(PORT)
+	$(BIN)/debate-explorer serve --port $(PORT)
 
-test: $(VENV)/.installed-test
-	$(BIN)/ruff check .
+test: lint argdown
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Installs the pinned Argdown CLI when npm is on the machine (.ci/run installs npm first); without npm the
+# Argdown tests skip locally, and CI fails instead of skipping.
+argdown:
+	@if [ -x $(ARGDOWN) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		npm install --prefix .tools/argdown --no-audit --no-fund --loglevel=error $(ARGDOWN_CLI) >/dev/null; \
+	else echo "npm not found: the Argdown tests will skip (install Node.js and npm to run them)"; fi
 
 schema: $(VENV)/.installed
 	$(BIN)/debate-explorer schema > schema/topic.schema.json

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,17 +60,35 @@ def serve(
         f"--server.port={port}", "--server.address=127.0.0.1", "--server.headless=true",
         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
     ]  # fmt: skip
+    with serve_command(command, port, env=env, log=log, timeout=timeout) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_command(
+    command: Sequence[str],
+    port: int,
+    env: Mapping[str, str] | None = None,
+    log: Path | None = None,
+    timeout: float = 60.0,
+    cwd: Path = ROOT,
+) -> Iterator[str]:
+    """Run ``command``, a server that listens on 127.0.0.1:``port``, as :func:`serve` runs Streamlit.
+
+    For servers started some other way, e.g. ``debate-explorer serve`` from an installed package (run in
+    ``cwd``, so the checkout is not the working folder).
+    """
     url = f"http://127.0.0.1:{port}"
     with contextlib.ExitStack() as stack:
         sink = stack.enter_context(log.open("wb")) if log else subprocess.DEVNULL
         process = subprocess.Popen(
-            command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=sink, stderr=subprocess.STDOUT
+            list(command), cwd=cwd, env={**os.environ, **(env or {})}, stdout=sink, stderr=subprocess.STDOUT
         )
         try:
             deadline = time.monotonic() + timeout
             while True:
                 if process.poll() is not None:
-                    raise RuntimeError(f"streamlit exited with {process.returncode}{_log_tail(log)}")
+                    raise RuntimeError(f"{command[0]} exited with {process.returncode}{_log_tail(log)}")
                 with (
                     contextlib.suppress(OSError),
                     urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply,
@@ -78,7 +96,7 @@ def serve(
                     if reply.read().strip() == b"ok":
                         break
                 if time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not become healthy in {timeout}s{_log_tail(log)}")
+                    raise RuntimeError(f"the server did not become healthy in {timeout}s{_log_tail(log)}")
                 time.sleep(0.1)
             yield url
         finally:

@@ -1,4 +1,4 @@
-"""`debate-explorer`: check topics, print the schema, export handouts, import an article.
+"""`debate-explorer`: check topics, print the schema, export handouts, import an article, serve the app.
 
 Exit codes: 0 clean, 1 findings that fail (errors; with --strict warnings too), 2 unusable input.
 """
@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .config import content_dir
+from .config import CONTENT_DIR_ENV, content_dir
+from .pages import VIEWS_DIR
+
+APP_SCRIPT = VIEWS_DIR / "app.py"
+"""The app's entry script inside the package; its .streamlit/config.toml holds the server settings."""
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -89,6 +94,26 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    folder = Path(args.folder).expanduser() if args.folder else content_dir()
+    if not folder.is_dir():
+        print(
+            f"error: no such folder: {folder} (give a FOLDER or set {CONTENT_DIR_ENV})",
+            file=sys.stderr,
+        )
+        return 2
+    command = [sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT)]
+    if args.port is not None:
+        command.append(f"--server.port={args.port}")
+    if args.address is not None:
+        command.append(f"--server.address={args.address}")
+    env = {**os.environ, CONTENT_DIR_ENV: str(folder.resolve())}
+    # This process becomes the server (same interpreter, no Streamlit import here): signals from a
+    # terminal, a supervisor or a container stop the server itself, not a wrapper that would orphan it.
+    sys.stdout.flush()
+    os.execve(sys.executable, command, env)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debate-explorer", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -126,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--id", help="topic id (default: from the title)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
     new.set_defaults(run=_cmd_new)
+
+    serve = commands.add_parser("serve", help="run the app in a web server")
+    serve.add_argument("folder", nargs="?", help="the topic folder (default: the content folder)")
+    serve.add_argument("--port", type=int, help="port to listen on (default: Streamlit's, 8501)")
+    serve.add_argument("--address", help="address to listen on, e.g. 127.0.0.1 (default: every interface)")
+    serve.set_defaults(run=_cmd_serve)
     return parser
 
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from . import files
 from .model import DATE_PATTERN, ID_PATTERN, Topic
@@ -31,7 +32,10 @@ TOPIC_SUFFIXES = (".yaml", ".yml")
 
 Loc = tuple[str | int, ...]
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # the C loader offers the pure-Python SafeLoader's interface
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -81,14 +85,17 @@ class LineList(list):
     item_lines: list[int]
 
 
+# Timestamps stay strings: `published: 2019-05-01` must not silently become a date object.
+_RESOLVERS_WITHOUT_TIMESTAMPS: dict[str, list[tuple[str, Any]]] = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
 class _TopicLoader(_BaseLoader):
     """Safe loader that records lines, rejects duplicate keys and aliases, and keeps dates as text."""
 
-    # Timestamps stay strings: `published: 2019-05-01` must not silently become a date object.
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-    }
+    yaml_implicit_resolvers = _RESOLVERS_WITHOUT_TIMESTAMPS
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects or node in self.recursive_objects:
@@ -100,7 +107,7 @@ class _TopicLoader(_BaseLoader):
             )
         return super().construct_object(node, deep=deep)
 
-    def construct_yaml_map(self, node: yaml.MappingNode) -> Iterator[LineDict]:
+    def construct_yaml_map(self, node: yaml.MappingNode) -> Generator[LineDict]:
         data = LineDict()
         data.line = node.start_mark.line + 1
         data.key_lines = {}
@@ -127,7 +134,7 @@ class _TopicLoader(_BaseLoader):
             data.key_lines[key] = key_node.start_mark.line + 1
             data[key] = self.construct_object(value_node)
 
-    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Iterator[LineList]:
+    def construct_yaml_seq(self, node: yaml.SequenceNode) -> Generator[LineList]:
         data = LineList()
         data.line = node.start_mark.line + 1
         data.item_lines = [child.start_mark.line + 1 for child in node.value]
@@ -201,7 +208,7 @@ class Library:
         return next((t for t in self.topics if t.topic.id == topic_id), None)
 
 
-def _friendly(error: dict[str, Any]) -> str:
+def _friendly(error: ErrorDetails) -> str:
     kind, msg, ctx = error["type"], error["msg"], error.get("ctx") or {}
     value = error.get("input")
     if kind == "extra_forbidden":
@@ -214,7 +221,8 @@ def _friendly(error: dict[str, Any]) -> str:
         if ctx.get("pattern") == DATE_PATTERN:
             return f"{_shown(value)} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, in quotes"
     if kind == "string_type":
-        found = {LineDict: "mapping", LineList: "list"}.get(type(value), type(value).__name__)
+        names: dict[type, str] = {LineDict: "mapping", LineList: "list"}
+        found = names.get(type(value), type(value).__name__)
         return f"expected text, found {found} {_shown(value)}; put it in quotes"
     msg = msg.removeprefix("Value error, ")
     return msg[0].lower() + msg[1:] if msg else kind

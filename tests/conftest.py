@@ -1,17 +1,29 @@
-"""Shared test helpers: fixture paths, a topic-variant writer, benchmark modules. Keep this file small."""
+"""The one test harness: fixture paths, the app and CLI openers, the inertness check, topic writers.
+
+Test modules import the constants and plain helpers (``from tests.conftest import ROOT, SAMPLE``; tests/ is a
+package so that name cannot be shadowed) and ask for the fixtures by name. Keep this file small.
+"""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
+from typing import NamedTuple
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-SAMPLE = Path(__file__).parent / "fixtures" / "topics" / "sample-topic.yaml"
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+from debate_explorer import cli
+from debate_explorer.config import CONTENT_DIR_ENV
+from debate_explorer.pages import page as page_spec
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+TOPICS = FIXTURES / "topics"
+SAMPLE = TOPICS / "sample-topic.yaml"
+"""The clean sample topic (passes ``check --strict``)."""
+APP = ROOT / "app.py"
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +36,93 @@ def fresh_streamlit_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+# ---------------------------------------------------------------- the app through AppTest
+
+OpenApp = Callable[..., AppTest]
+
+
+@pytest.fixture
+def open_app(monkeypatch: pytest.MonkeyPatch) -> OpenApp:
+    """``open_app(page="topics", content=None, check=True, **query) -> AppTest``: app.py, run on ``page``.
+
+    ``content`` sets the topic folder (else the environment decides). The query is set on the first run,
+    as a deep link arrives, and again after switching page. With ``check`` no exception may show.
+    """
+
+    def open_page(
+        page: str = "topics", content: Path | None = None, check: bool = True, **query: str | list[str]
+    ) -> AppTest:
+        if content is not None:
+            monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.query_params.update(query)
+        at.run()
+        if page != "topics":
+            if check:
+                assert not at.exception, f"topics page: {[e.value for e in at.exception]}"
+            at.switch_page(page_spec(page).script)
+            at.query_params.clear()
+            at.query_params.update(query)
+            at.run()
+        if check:
+            assert not at.exception, f"{page}: {[e.value for e in at.exception]}"
+        return at
+
+    return open_page
+
+
+TEXT_ELEMENTS = ("markdown", "caption", "error", "warning", "info", "success", "title", "header", "subheader")
+RAW_HTML = re.compile(r"(?<!\\)<(script|img|iframe|svg|a )", re.IGNORECASE)
+BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|file|vbscript):", re.IGNORECASE)
+
+
+def shown_texts(at: AppTest) -> list[str]:
+    """Every Markdown-bearing string on the page (markdown, captions, alerts, headings)."""
+    return [str(element.value) for kind in TEXT_ELEMENTS for element in getattr(at, kind)]
+
+
+def live_markup(at: AppTest) -> list[str]:
+    """What would render live: Markdown with HTML allowed, raw tags, or non-http(s) links (empty if inert)."""
+    found = [f"allow_html: {m.value[:200]}" for m in at.markdown if m.proto.allow_html]
+    found += [text[:300] for text in shown_texts(at) if RAW_HTML.search(text) or BAD_LINK.search(text)]
+    return found
+
+
+@pytest.fixture
+def assert_inert() -> Callable[[AppTest], None]:
+    """``assert_inert(at)``: nothing on the page renders as HTML and no link leaves http(s)."""
+
+    def check(at: AppTest) -> None:
+        assert live_markup(at) == []
+
+    return check
+
+
+# ---------------------------------------------------------------- the command line
+
+
+class CliResult(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> CliResult:
+    """``debate-explorer *argv`` in this process: exit code, standard output, standard error."""
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return CliResult(code, out, err)
+
+
+@pytest.fixture
+def invoke(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """``run("check", path) -> (code, out, err)``: the CLI through its public ``main``."""
+    return lambda *argv: run_cli(capsys, *argv)
+
+
+# ---------------------------------------------------------------- topic files
 
 
 @pytest.fixture
@@ -54,21 +153,3 @@ def edit() -> Callable[[str, str, str], str]:
         return text.replace(old, new)
 
     return replace_once
-
-
-@pytest.fixture(scope="session")
-def load_benchmark() -> Callable[[str], ModuleType]:
-    """``load_benchmark("load")``: benchmarks/load.py, freshly executed, as module ``benchmarks_load``.
-
-    benchmarks/ is not a package the tests can import, so each script is loaded from its file.
-    """
-
-    def load(name: str) -> ModuleType:
-        spec = importlib.util.spec_from_file_location(f"benchmarks_{name}", BENCHMARKS / f"{name}.py")
-        assert spec and spec.loader
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        return module
-
-    return load

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 from collections.abc import Callable
@@ -11,18 +12,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from debate_explorer import escape, links, pages, routing
-from debate_explorer.config import CONTENT_DIR_ENV
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
 from debate_explorer.views import render
+from tests.conftest import FIXTURES, TOPICS, OpenApp
+from tests.conftest import SAMPLE as SAMPLE_FILE
 
 PAGE_KEYS = tuple(spec.key for spec in pages.PAGES)
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "app.py"
-TOPICS = ROOT / "tests" / "fixtures" / "topics"
-RENDER = ROOT / "tests" / "fixtures" / "render"
-SAMPLE = load_file(TOPICS / "sample-topic.yaml").topic
+RENDER = FIXTURES / "render"
+SAMPLE = load_file(SAMPLE_FILE).topic
 HOSTILE = load_file(RENDER / "render-hostile.yaml").topic
 CHART_PAGES = ("balance", "timeline", "map")
 
@@ -31,23 +30,9 @@ Run = Callable[..., AppTest]
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Run:
+def run(open_app: OpenApp) -> Run:
     """``run(page, content=TOPICS, **query)``: the app opened on ``page`` with those query parameters."""
-
-    def open_page(page: str = "topics", content: Path = TOPICS, **query: str | list[str]) -> AppTest:
-        monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        at.run()
-        assert not at.exception, at.exception
-        if page != "topics":
-            at.switch_page(pages.page(page).script)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        assert not at.exception, [e.value for e in at.exception]
-        return at
-
-    return open_page
+    return functools.partial(open_app, content=TOPICS)
 
 
 def text_of(at: AppTest) -> str:

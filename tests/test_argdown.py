@@ -19,12 +19,12 @@ from debate_explorer.export import export_topic
 from debate_explorer.importer.argdown import INSTALL, find_cli
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
+from tests.conftest import FIXTURES, ROOT, SAMPLE
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = {
-    "sample": ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml",
-    "render-hostile": ROOT / "tests" / "fixtures" / "render" / "render-hostile.yaml",
-    "script-tags": ROOT / "tests" / "fixtures" / "hostile" / "script-tags.yaml",
+    "sample": SAMPLE,
+    "render-hostile": FIXTURES / "render" / "render-hostile.yaml",
+    "script-tags": FIXTURES / "hostile" / "script-tags.yaml",
 }
 
 TRICKY = [
@@ -43,7 +43,7 @@ def _require_parser() -> Path:
     if cli is not None:
         return cli
     if os.environ.get("DEBATE_EXPLORER_REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
-        pytest.fail(f"the Argdown parser is missing: run `{INSTALL}` (.ci/run does)")
+        pytest.fail(f"the Argdown parser is missing: run `{INSTALL}` (.ci/run and make test do)")
     pytest.skip(f"Argdown parser not installed; run `{INSTALL}`")
 
 

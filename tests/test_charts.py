@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from debate_explorer import charts, escape
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
+from tests.conftest import FIXTURES
+from tests.conftest import SAMPLE as SAMPLE_FILE
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = load_file(ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml").topic
-HOSTILE = load_file(ROOT / "tests" / "fixtures" / "render" / "render-hostile.yaml").topic
+SAMPLE = load_file(SAMPLE_FILE).topic
+HOSTILE = load_file(FIXTURES / "render" / "render-hostile.yaml").topic
 BLUE, ORANGE = charts.COLOURS[Side.SUPPORTER], charts.COLOURS[Side.CRITIC]
 FIGURES = [
     charts.words_butterfly,

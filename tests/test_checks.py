@@ -19,9 +19,8 @@ from debate_explorer.checks import (
     loaded_words,
 )
 from debate_explorer.loading import LoadError, load_file, load_library, load_text
+from tests.conftest import SAMPLE, TOPICS
 
-TOPICS = Path(__file__).parent / "fixtures" / "topics"
-SAMPLE = TOPICS / "sample-topic.yaml"
 CHECK_FIXTURES = sorted((TOPICS / "checks").glob("*.yaml"))
 TRIGGERS = [p for p in CHECK_FIXTURES if p.stem[:4].upper() in CODES]
 

@@ -14,12 +14,12 @@ from debate_explorer import export
 from debate_explorer.cli import main
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
+from tests.conftest import FIXTURES, ROOT
+from tests.conftest import SAMPLE as SAMPLE_FILE
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE_FILE = ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml"
 HOSTILE_FILES = [
-    ROOT / "tests" / "fixtures" / "render" / "render-hostile.yaml",
-    ROOT / "tests" / "fixtures" / "hostile" / "script-tags.yaml",
+    FIXTURES / "render" / "render-hostile.yaml",
+    FIXTURES / "hostile" / "script-tags.yaml",
 ]
 SAMPLE = load_file(SAMPLE_FILE).topic
 HOSTILE = [load_file(path).topic for path in HOSTILE_FILES]

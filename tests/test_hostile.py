@@ -10,18 +10,16 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer import cli
 from debate_explorer.loading import MAX_BYTES, LoadError, load_file, load_library
+from tests.conftest import FIXTURES, SAMPLE, CliResult, OpenApp, shown_texts
 
-ROOT = Path(__file__).resolve().parents[1]
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
-SAMPLE = ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml"
+HOSTILE = FIXTURES / "hostile"
 PWNED = Path("/tmp/debate-explorer-hostile-pwned")
 """The file the Python-tag fixtures would create if any YAML tag ever ran code."""
 MAX_MESSAGE = 400
@@ -213,32 +211,35 @@ def test_special_files_in_the_folder_are_skipped_without_hanging(tmp_path: Path)
 # ---------------------------------------------------------------- CLI
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = cli.main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
+Invoke = Callable[..., CliResult]
+
+
+def run_cli(invoke: Invoke, *args: str) -> tuple[int, str]:
+    """The CLI's exit code and everything it printed (both streams)."""
+    code, out, err = invoke(*args)
+    return code, out + err
 
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("name", sorted(REFUSED))
-def test_cli_check_reports_the_file_and_exits_2(capsys: pytest.CaptureFixture[str], name: str) -> None:
-    code, output = run_cli(capsys, "check", str(HOSTILE / name))
+def test_cli_check_reports_the_file_and_exits_2(invoke: Invoke, name: str) -> None:
+    code, output = run_cli(invoke, "check", str(HOSTILE / name))
     assert code == 2, output
     assert f"{HOSTILE / name}" in output and "E001" in output and REFUSED[name] in output
     assert "Traceback" not in output
 
 
 @pytest.mark.timeout(60)
-def test_cli_check_refuses_generated_files(capsys: pytest.CaptureFixture[str], generated: Path) -> None:
+def test_cli_check_refuses_generated_files(invoke: Invoke, generated: Path) -> None:
     for name, fragment in GENERATED.items():
-        code, output = run_cli(capsys, "check", str(generated / name), "--format", "json")
+        code, output = run_cli(invoke, "check", str(generated / name), "--format", "json")
         assert code == 2, output
         assert fragment in output and name in output
 
 
 @pytest.mark.timeout(60)
-def test_cli_check_over_the_whole_corpus(capsys: pytest.CaptureFixture[str]) -> None:
-    code, output = run_cli(capsys, "check", str(HOSTILE), str(SAMPLE))
+def test_cli_check_over_the_whole_corpus(invoke: Invoke) -> None:
+    code, output = run_cli(invoke, "check", str(HOSTILE), str(SAMPLE))
     assert code == 1
     assert "Traceback" not in output
     for name in REFUSED:
@@ -247,19 +248,16 @@ def test_cli_check_over_the_whole_corpus(capsys: pytest.CaptureFixture[str]) -> 
 
 
 @pytest.mark.parametrize("name", sorted(n for n in LOADS if n != "clash.yml"))
-def test_cli_never_prints_raw_control_characters(capsys: pytest.CaptureFixture[str], name: str) -> None:
+def test_cli_never_prints_raw_control_characters(invoke: Invoke, name: str) -> None:
     """Escape sequences in content must not reach the terminal raw (they could rewrite the screen)."""
     for fmt in ("text", "json"):
-        _, output = run_cli(capsys, "check", str(HOSTILE / name), "--format", fmt)
+        _, output = run_cli(invoke, "check", str(HOSTILE / name), "--format", fmt)
         assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", output), output
 
 
 # ---------------------------------------------------------------- the app
 
 PAGES = ("topics", "compare", "balance", "sources", "timeline", "map", "practice")
-RAW_HTML = re.compile(r"(?<!\\)<(script|img|iframe|svg|a )", re.IGNORECASE)
-TEXT_ELEMENTS = ("markdown", "caption", "error", "warning", "info", "success", "title", "header", "subheader")
-BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|file|vbscript):", re.IGNORECASE)
 
 
 @pytest.fixture
@@ -274,55 +272,26 @@ def app_folder(tmp_path: Path, generated: Path, monkeypatch: pytest.MonkeyPatch)
     return folder
 
 
-def run_page(page: str, **params: str) -> AppTest:
-    from debate_explorer.pages import page as page_spec
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "topics":
-        at.switch_page(page_spec(page).script)
-        at.query_params.clear()
-        at.query_params.update(params)
-        at.run()
-    return at
-
-
-def markdown_texts(at: AppTest) -> list[str]:
-    """Every Markdown-bearing string on the page (markdown, captions, alerts, labels)."""
-    texts = []
-    for kind in TEXT_ELEMENTS:
-        texts += [str(element.value) for element in getattr(at, kind)]
-    return texts
-
-
-def assert_inert(at: AppTest) -> None:
-    for element in at.markdown:
-        assert not element.proto.allow_html, element.value[:200]
-    for text in markdown_texts(at):
-        assert not RAW_HTML.search(text), text[:300]
-        assert not BAD_LINK.search(text), text[:300]
-
-
 @pytest.mark.timeout(300)
-def test_topics_page_lists_every_broken_file_and_keeps_the_good_ones(app_folder: Path) -> None:
-    at = run_page("topics")
-    assert not at.exception
-    shown = "\n".join(markdown_texts(at))
+def test_topics_page_lists_every_broken_file_and_keeps_the_good_ones(
+    app_folder: Path, open_app: OpenApp, assert_inert: Callable[[AppTest], None]
+) -> None:
+    at = open_app("topics")
+    shown = "\n".join(shown_texts(at))
     for name in [*REFUSED, *GENERATED, "clash.yml"]:
         escaped = re.sub(r"([\-.])", r"\\\1", name)
         assert name in shown or escaped in shown, f"{name} is not named on the Topics page"
     assert_inert(at)
-    assert any("Sample" in text or "sample" in text for text in markdown_texts(at))
+    assert any("Sample" in text or "sample" in text for text in shown_texts(at))
 
 
 @pytest.mark.timeout(600)
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_hostile_topics_as_inert_text(app_folder: Path, page: str) -> None:
+def test_every_page_renders_hostile_topics_as_inert_text(
+    app_folder: Path, page: str, open_app: OpenApp, assert_inert: Callable[[AppTest], None]
+) -> None:
     for topic in (*INERT_TOPICS, "clash", "sample-topic"):
-        at = run_page(page, topic=topic)
-        assert not at.exception, f"{page} ?topic={topic}: {at.exception}"
+        at = open_app(page, topic=topic)
         assert_inert(at)
 
 
@@ -379,15 +348,13 @@ LIVE_MARKDOWN = re.compile(
 
 
 @pytest.mark.parametrize("name", sorted(n for n in LOADS if n != "clash.yml"))
-def test_cli_export_keeps_hostile_text_inert(
-    capsys: pytest.CaptureFixture[str], name: str, tmp_path: Path
-) -> None:
+def test_cli_export_keeps_hostile_text_inert(invoke: Invoke, name: str, tmp_path: Path) -> None:
     """Handouts go to other people's browsers and editors: every format must carry the payload as text."""
     pytest.importorskip("debate_explorer.export")
     path = HOSTILE / name
     for fmt in ("html", "markdown", "json", "argdown"):
         out = tmp_path / f"out.{fmt}"
-        code, output = run_cli(capsys, "export", str(path), "--format", fmt, "-o", str(out))
+        code, output = run_cli(invoke, "export", str(path), "--format", fmt, "-o", str(out))
         assert code == 0, output
         text = out.read_text(encoding="utf-8")
         assert text.strip(), fmt

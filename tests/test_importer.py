@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from debate_explorer.checks import CODES, Severity, check_topic
-from debate_explorer.cli import main
 from debate_explorer.importer import (
     SCHEMA_COMMENT,
     ImportProblem,
@@ -29,9 +28,10 @@ from debate_explorer.importer import (
 )
 from debate_explorer.loading import LoadError, load_file, load_text
 from debate_explorer.model import Pair, Side, SourceKind, Topic
+from tests.conftest import FIXTURES, ROOT
+from tests.conftest import run_cli as run
 
-ROOT = Path(__file__).parent.parent
-ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+ARTICLES = FIXTURES / "articles"
 PLAIN = ARTICLES / "plain_sectioned.txt"
 MARKDOWN = ARTICLES / "markdown_article.md"
 NO_HEADINGS = ARTICLES / "no_headings.txt"
@@ -119,12 +119,6 @@ EXPECTED: dict[Path, dict] = {
         "empty_notes": [("the-road-ahead", Side.SUPPORTER), ("the-road-ahead", Side.CRITIC)],
     },
 }
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def skeleton_of(article: Path, tmp_path: Path) -> Path:

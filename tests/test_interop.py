@@ -359,7 +359,7 @@ def test_argdown_without_the_cli_is_a_clear_error(tmp_path: Path, monkeypatch, c
     path = write(tmp_path, "t.argdown", "[T]: Tea is good.\n")
     assert main(["new", str(path), "-o", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
-    assert "needs the Argdown CLI" in err and "npm install" in err
+    assert "needs the Argdown CLI" in err and "make argdown" in err
 
 
 # --- detection -----------------------------------------------------------------------------------------

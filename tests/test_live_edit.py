@@ -9,20 +9,16 @@ real server, in one WebSocket session that stays open across the edits.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer import pages
-from debate_explorer.config import CONTENT_DIR_ENV
+from benchmarks import load
 from debate_explorer.loading import LoadError, load_text
 from debate_explorer.views import render
+from tests.conftest import SAMPLE, OpenApp
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml"
 ORIGINAL_TITLE = "Original live title"
 FIXED_TITLE = "Fixed live title after the edit"
 
@@ -74,14 +70,9 @@ def plain(text: str) -> str:
     return text.replace("\\", "")
 
 
-def test_half_written_then_fixed_file_in_one_running_app(
-    content: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
+def test_half_written_then_fixed_file_in_one_running_app(content: Path, open_app: OpenApp) -> None:
     live = content / "live-topic.yaml"
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    assert not at.exception
+    at = open_app(content=content)
     assert ORIGINAL_TITLE in plain(page_text(at))
 
     full = live_text(FIXED_TITLE)
@@ -101,16 +92,10 @@ def test_half_written_then_fixed_file_in_one_running_app(
     assert "Could not load" not in shown
 
 
-def test_compare_page_of_the_edited_topic_recovers(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compare_page_of_the_edited_topic_recovers(content: Path, open_app: OpenApp) -> None:
     """On the topic's own page: while broken, a note and a fallback topic; once fixed, the new text."""
-    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
     live = content / "live-topic.yaml"
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page(pages.page("compare").script)
-    at.query_params["topic"] = "live-topic"
-    at.run()
-    assert not at.exception
+    at = open_app("compare", content=content, topic="live-topic")
     assert ORIGINAL_TITLE in plain(page_text(at))
 
     live.write_text(half(live_text(FIXED_TITLE)), encoding="utf-8")
@@ -126,11 +111,9 @@ def test_compare_page_of_the_edited_topic_recovers(content: Path, monkeypatch: p
     assert FIXED_TITLE in plain(page_text(at))
 
 
-def test_deleted_and_restored_file(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
+def test_deleted_and_restored_file(content: Path, open_app: OpenApp) -> None:
     live = content / "live-topic.yaml"
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
+    at = open_app(content=content)
     live.unlink()
     at.run()
     assert not at.exception
@@ -142,11 +125,8 @@ def test_deleted_and_restored_file(content: Path, monkeypatch: pytest.MonkeyPatc
 
 
 @pytest.mark.timeout(300)
-def test_running_server_shows_the_error_then_the_fix_in_one_session(
-    content: Path, tmp_path: Path, load_benchmark: Callable[[str], ModuleType]
-) -> None:
+def test_running_server_shows_the_error_then_the_fix_in_one_session(content: Path, tmp_path: Path) -> None:
     """A real server and one open WebSocket session: no restart, no reconnect, just reruns."""
-    load = load_benchmark("load")
     live = content / "live-topic.yaml"
     topics = load.Target("", "topic=live-topic")
     log = tmp_path / "server.log"

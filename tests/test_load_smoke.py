@@ -7,20 +7,14 @@ the same page gives the same number of elements every time -- never how fast it 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
+from benchmarks import load
+from tests.conftest import FIXTURES
+
 SESSIONS, REQUESTS, DURATION = 4, 8, 60.0
-
-
-@pytest.fixture(scope="module")
-def load(load_benchmark: Callable[[str], ModuleType]) -> ModuleType:
-    return load_benchmark("load")
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +27,14 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.timeout(300)
-def test_targets_cover_every_page_and_section(load: ModuleType, content: Path) -> None:
+def test_targets_cover_every_page_and_section(content: Path) -> None:
     targets = load.targets_for(content)
     assert {t.page for t in targets} == set(load.PAGES)
     assert any("section=" in t.query for t in targets)
     assert {t.query.split("topic=")[1].split("&")[0] for t in targets} == {"sample-topic", "script-tags"}
 
 
-def assert_complete(load: ModuleType, report: object, log: Path, hint: str = "") -> None:
+def assert_complete(report: object, log: Path, hint: str = "") -> None:
     assert report.errors == [], hint + "\n".join(report.errors[:10]) + "\n" + log.read_text()[-3000:]
     assert len(report.results) == SESSIONS * REQUESTS, "a session stopped early"
     assert all(r.elements > 0 for r in report.results)
@@ -49,7 +43,7 @@ def assert_complete(load: ModuleType, report: object, log: Path, hint: str = "")
 
 
 @pytest.mark.timeout(300)
-def test_concurrent_sessions_get_complete_responses(load: ModuleType, content: Path, tmp_path: Path) -> None:
+def test_concurrent_sessions_get_complete_responses(content: Path, tmp_path: Path) -> None:
     """Steady state: after one visit per page, several sessions rerun random pages at once."""
     targets = load.targets_for(content)
     openers = list({t.page: t for t in targets}.values())
@@ -59,13 +53,11 @@ def test_concurrent_sessions_get_complete_responses(load: ModuleType, content: P
         warm = load.drive(url, 1, len(openers), DURATION, openers)
         assert warm.errors == []
         report = load.drive(url, SESSIONS, REQUESTS, DURATION, targets)
-    assert_complete(load, report, log)
+    assert_complete(report, log)
 
 
 @pytest.mark.timeout(300)
-def test_fresh_server_survives_concurrent_first_visits(
-    load: ModuleType, content: Path, tmp_path: Path
-) -> None:
+def test_fresh_server_survives_concurrent_first_visits(content: Path, tmp_path: Path) -> None:
     """No warm-up: the sessions' first requests hit every page of a just-started server at once.
 
     This found a real race: plotly imports numpy/pandas lazily and, under concurrent first use, hands
@@ -79,11 +71,11 @@ def test_fresh_server_survives_concurrent_first_visits(
         "If this is \"partially initialized module 'numpy'/'pandas'\": import numpy and pandas at the top "
         "of debate_explorer/charts.py, so plotly's lazy get_module never sees a half-imported module.\n"
     )
-    assert_complete(load, report, log, hint)
+    assert_complete(report, log, hint)
 
 
 @pytest.mark.timeout(300)
-def test_report_counts_broken_pages_as_errors(load: ModuleType, tmp_path: Path) -> None:
+def test_report_counts_broken_pages_as_errors(tmp_path: Path) -> None:
     """The checker itself: a page that does not exist is reported, not silently counted as a success."""
     folder = tmp_path / "content"
     folder.mkdir()

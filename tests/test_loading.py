@@ -21,8 +21,7 @@ from debate_explorer.loading import (
     load_text,
     topic_files,
 )
-
-SAMPLE = Path(__file__).parent / "fixtures" / "topics" / "sample-topic.yaml"
+from tests.conftest import SAMPLE
 
 
 def load_error(path: Path) -> LoadError:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pydantic import ValidationError
 
 from debate_explorer.loading import load_file
 from debate_explorer.model import Origin, Position, Side, Source, SourceKind, Topic, count_words
-
-SAMPLE = Path(__file__).parent / "fixtures" / "topics" / "sample-topic.yaml"
+from tests.conftest import SAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from debate_explorer import export, pages, teaching
-from debate_explorer.config import CONTENT_DIR_ENV
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
 from debate_explorer.views import render
+from tests.conftest import FIXTURES, TOPICS, OpenApp
+from tests.conftest import SAMPLE as SAMPLE_FILE
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "app.py"
-TOPICS = ROOT / "tests" / "fixtures" / "topics"
-RENDER = ROOT / "tests" / "fixtures" / "render"
-SAMPLE = load_file(TOPICS / "sample-topic.yaml").topic
+RENDER = FIXTURES / "render"
+SAMPLE = load_file(SAMPLE_FILE).topic
 HOSTILE = load_file(RENDER / "render-hostile.yaml").topic
 CLAIMS = {p.side(s).claim: (sec, p, s) for sec, p in SAMPLE.pairs() for s in Side}
 
@@ -44,21 +42,9 @@ Open = Callable[..., AppTest]
 
 
 @pytest.fixture
-def practice(monkeypatch: pytest.MonkeyPatch) -> Open:
+def practice(open_app: OpenApp) -> Open:
     """The whole app (app.py) opened on the Practice page over a content folder."""
-
-    def open_page(content: Path = TOPICS, **query: str) -> AppTest:
-        monkeypatch.setenv(CONTENT_DIR_ENV, str(content))
-        at = AppTest.from_file(str(APP), default_timeout=60)
-        at.run()
-        at.switch_page(pages.page("practice").script)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        ok(at)
-        return at
-
-    return open_page
+    return functools.partial(open_app, "practice", content=TOPICS)
 
 
 def ok(at: AppTest) -> None:

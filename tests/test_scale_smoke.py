@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from benchmarks import scale
 from debate_explorer.checks import Severity, check_library
 from debate_explorer.loading import load_library
 
 
-def test_synthetic_topics_are_valid_and_shaped_like_real_ones(
-    tmp_path: Path, load_benchmark: Callable[[str], ModuleType]
-) -> None:
-    scale = load_benchmark("scale")
+def test_synthetic_topics_are_valid_and_shaped_like_real_ones(tmp_path: Path) -> None:
     written = scale.generate(tmp_path, 3)
     library = load_library([tmp_path])
     assert library.errors == []
@@ -35,9 +31,7 @@ def test_synthetic_topics_are_valid_and_shaped_like_real_ones(
 def test_scale_benchmark_runs_end_to_end(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    load_benchmark: Callable[[str], ModuleType],
 ) -> None:
-    scale = load_benchmark("scale")
     monkeypatch.setattr(sys, "argv", ["scale.py", "--sizes", "2", "--repeat", "1", "--reruns", "2"])
     monkeypatch.delenv("DEBATE_EXPLORER_DIR", raising=False)
     scale.main()

@@ -12,10 +12,9 @@ import yaml
 from debate_explorer.loading import LoadError, load_file
 from debate_explorer.model import Topic
 from debate_explorer.schema import SCHEMA_ID, schema_json
+from tests.conftest import ROOT, TOPICS
 
-ROOT = Path(__file__).parent.parent
 COMMITTED = ROOT / "schema" / "topic.schema.json"
-TOPICS = Path(__file__).parent / "fixtures" / "topics"
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,11 +12,12 @@ from hypothesis import strategies as st
 from debate_explorer import teaching
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
-from debate_explorer.teaching import Draft, Drill, Timer, TimerAction
+from debate_explorer.teaching import Draft, Drill, Timer
+from tests.conftest import FIXTURES
+from tests.conftest import SAMPLE as SAMPLE_FILE
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = load_file(ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml").topic
-HOSTILE = load_file(ROOT / "tests" / "fixtures" / "render" / "render-hostile.yaml").topic
+SAMPLE = load_file(SAMPLE_FILE).topic
+HOSTILE = load_file(FIXTURES / "render" / "render-hostile.yaml").topic
 PAIRS = [(s.id, p.id) for s, p in SAMPLE.pairs()]
 
 
@@ -139,41 +139,6 @@ def test_empty_round_is_done_at_once() -> None:
     assert quiz.done and quiz.score.percent is None
 
 
-def answered_round(seed: int, rights: list[bool]) -> teaching.QuizRound:
-    """A round of ``len(rights)`` claims, answered right or wrong in that order."""
-    quiz = teaching.new_round(SAMPLE, seed, size=len(rights))
-    for right in rights:
-        assert quiz.current is not None
-        quiz, _ = quiz.answer(quiz.current.side if right else quiz.current.side.other)
-    return quiz
-
-
-def test_total_score_adds_every_answer_of_every_round() -> None:
-    first, second = answered_round(1, [True, False, True]), answered_round(2, [False, True])
-    unanswered = teaching.new_round(SAMPLE, 3, size=4)
-    assert teaching.answered([first, None, unanswered, second]) == [first, second]
-    assert teaching.total_score([first, None, unanswered, second]) == teaching.Score(3, 5)
-    assert teaching.total_score([]) == teaching.Score()
-
-
-@pytest.mark.parametrize(
-    ("requested", "available", "size"),
-    [
-        (8, 20, 8),
-        (8, 3, 3),
-        (0, 5, 1),
-        (-4, 5, 1),
-        ("2", 5, 2),
-        (None, 20, teaching.DEFAULT_ROUND),
-        ("many", 20, teaching.DEFAULT_ROUND),
-        (float("inf"), 5, 5),
-        (2.7, 5, 2),
-    ],
-)
-def test_round_size_stays_within_the_topic(requested: object, available: int, size: int) -> None:
-    assert teaching.round_size(requested, available) == size
-
-
 # ---------------------------------------------------------------- timer
 
 
@@ -188,27 +153,6 @@ def test_timer_counts_down_pauses_and_resets() -> None:
     assert timer.remaining(now=6100) == 20
     assert timer.finished(now=6120) and timer.remaining(now=9999) == 0
     assert timer.reset() == Timer(180) and timer.reset(60) == Timer(60)
-
-
-def test_timer_actions_are_the_button_presses() -> None:
-    timer = Timer(total=60).apply(TimerAction.START, now=100)
-    assert timer == Timer(60).start(100) and timer.running
-    paused = timer.apply(TimerAction.PAUSE, now=130)
-    assert not paused.running and paused.remaining(now=999) == 30
-    assert paused.apply(TimerAction.PAUSE, now=200) == paused  # pausing twice changes nothing
-    assert paused.apply(TimerAction.RESET, now=200) == Timer(60)
-    assert {action.value for action in TimerAction} == {"start", "pause", "reset"}
-
-
-def test_a_new_speech_or_length_replaces_only_a_stopped_timer() -> None:
-    stopped = Timer(total=360, elapsed=20)
-    assert teaching.timer_for(stopped, 360, same_speech=True) is stopped
-    assert teaching.timer_for(stopped, 240, same_speech=True) == Timer(240)  # length changed
-    assert teaching.timer_for(stopped, 360, same_speech=False) == Timer(360)  # speech changed
-    running = Timer(total=360).start(now=5)
-    assert teaching.timer_for(running, 240, same_speech=False) is running  # never cut a speech short
-    assert teaching.timer_for(None, 180, same_speech=True) == Timer(180)
-    assert teaching.timer_for("junk", 180, same_speech=True) == Timer(180)
 
 
 def test_finished_timer_does_not_restart() -> None:

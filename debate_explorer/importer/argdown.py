@@ -22,7 +22,8 @@ import yaml
 from .debate import Claim, debate_article
 from .structure import Article, ImportProblem
 
-INSTALL = "npm install --prefix .tools/argdown @argdown/cli@1.7.5"
+INSTALL = "make argdown"
+"""How to install the pinned CLI into .tools/argdown (the Makefile holds the version)."""
 _CLI = Path(".tools") / "argdown" / "node_modules" / ".bin" / "argdown"
 _PRO = {"support", "entails"}
 _CON = {"attack", "undercut", "contrary", "contradictory"}

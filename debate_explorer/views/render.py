@@ -84,7 +84,9 @@ def blind_order(pair_id: str) -> tuple[Side, Side]:
 
 def page_link(key: str, label: str, **params: str) -> None:
     """A link to one of the app's pages with query parameters (ids only; they are validated on arrival)."""
-    st.page_link(page(key).script, label=label, query_params=params or None)
+    # The absolute path: st.page_link resolves a relative one against whichever entry script runs, which
+    # differs between `streamlit run app.py` and the installed `debate-explorer serve`.
+    st.page_link(str(page(key).path), label=label, query_params=params or None)
 
 
 def guarded(render: Callable[[], None], what: str) -> None:

@@ -10,12 +10,12 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
+from benchmarks.server import serve as serve_app
+from tests.conftest import APP, ROOT
+
 CHROMIUM = os.environ.get("DEBATE_EXPLORER_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -72,16 +72,11 @@ AppServer = Callable[[Path], str]
 
 
 @pytest.fixture(scope="session")
-def app_server(
-    browser_available: None,
-    tmp_path_factory: pytest.TempPathFactory,
-    load_benchmark: Callable[[str], ModuleType],
-) -> Iterator[AppServer]:
+def app_server(browser_available: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """``app_server(content_dir) -> base url``: one server per content folder for the whole session.
 
     Servers are started by benchmarks/server.py (127.0.0.1, headless) and all stopped at session end.
     """
-    server = load_benchmark("server")
     urls: dict[Path, str] = {}
     logs = tmp_path_factory.mktemp("streamlit-logs")
 
@@ -90,8 +85,8 @@ def app_server(
         def serve(content: Path) -> str:
             content = content.resolve()
             if content not in urls:
-                running = server.serve(
-                    ROOT / "app.py",
+                running = serve_app(
+                    APP,
                     env={"DEBATE_EXPLORER_DIR": str(content)},
                     log=logs / f"server-{len(urls)}.log",
                     timeout=START_TIMEOUT,
@@ -129,3 +124,47 @@ def ready() -> Callable[[object], None]:
         page.wait_for_selector(READY, timeout=timeout)  # type: ignore[attr-defined]
 
     return wait
+
+
+UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:", "file:")
+HREFS = "els => els.map(e => e.getAttribute('href') || '')"
+SOURCES = "els => els.map(e => e.getAttribute('src') || '')"
+INJECTED = """() => {
+  const main = document.querySelector("[data-testid='stMain']") || document.body;
+  return {
+    handlers: [...main.querySelectorAll('*')].filter(e => [...e.attributes].some(a => /^on/i.test(a.name)))
+      .map(e => e.outerHTML.slice(0, 120)),
+    frames: main.querySelectorAll('iframe, object, embed').length,
+    inline: [...document.querySelectorAll('script:not([src])')].filter(s => s.textContent.includes('__pwned'))
+      .length,
+  };
+}"""
+IMAGES_SETTLED = "() => [...document.images].every(image => image.complete)"
+"""Every image has loaded or failed, so any onerror/onload handler would have fired by now."""
+
+
+def assert_nothing_ran(page: object, base: str) -> None:
+    """No injected script ran (no dialog, no ``window.__pwned``) and nothing links out of http(s).
+
+    Pages that test this load ``window.__pwned = undefined`` first (``page.add_init_script``). Waits for a
+    state (every image settled), never a fixed time; no element may carry a handler, a frame or an inline
+    script from content, so none can fire later either.
+    """
+    page.wait_for_function(IMAGES_SETTLED)  # type: ignore[attr-defined]
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    assert page.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
+    assert page.evaluate("window.parent.__pwned") is None  # type: ignore[attr-defined]
+    hrefs = page.eval_on_selector_all("a", HREFS)  # type: ignore[attr-defined]
+    assert [h for h in hrefs if h.strip().lower().startswith(UNSAFE_SCHEMES)] == []
+    external = [h for h in hrefs if "://" in h and not h.startswith(base)]
+    assert all(h.startswith(("https://", "http://")) for h in external), external
+    sources = page.eval_on_selector_all("img, iframe, object, embed", SOURCES)  # type: ignore[attr-defined]
+    assert [s for s in sources if s.strip().lower().startswith(UNSAFE_SCHEMES)] == []
+    found = page.evaluate(INJECTED)  # type: ignore[attr-defined]
+    assert found == {"handlers": [], "frames": 0, "inline": 0}, found
+
+
+@pytest.fixture
+def nothing_ran() -> Callable[[object, str], None]:
+    """``nothing_ran(page, base_url)``: see assert_nothing_ran."""
+    return assert_nothing_ran

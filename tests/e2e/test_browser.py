@@ -10,15 +10,14 @@ from pathlib import Path
 import pytest
 
 from debate_explorer.loading import load_file, topic_files
+from tests.conftest import ROOT, TOPICS
+from tests.conftest import SAMPLE as SAMPLE_FILE
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
 AppServer = Callable[[Path], str]
 
 pytestmark = pytest.mark.e2e
 
-TOPICS = FIXTURES / "topics"
-SAMPLE = load_file(TOPICS / "sample-topic.yaml").topic
+SAMPLE = load_file(SAMPLE_FILE).topic
 LEARNING = SAMPLE.sections[1]
 COSTS = SAMPLE.sections[0]
 DOCS_SCREENSHOT = ROOT / "docs" / "compare.png"
@@ -110,7 +109,7 @@ def test_update_docs_screenshot(
     page.goto(f"{app_server(content)}/compare")  # type: ignore[attr-defined]
     ready(page)
     page.locator("[data-testid='stColumn']").first.wait_for()  # type: ignore[attr-defined]
-    page.wait_for_timeout(500)  # type: ignore[attr-defined]  # icon font settles
+    page.evaluate("document.fonts.ready.then(() => true)")  # type: ignore[attr-defined]  # icon font loaded
     shot = tmp_path / "compare.png"
     page.screenshot(path=str(shot))  # type: ignore[attr-defined]
     shutil.copy(shot, DOCS_SCREENSHOT)

@@ -14,29 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from debate_explorer import pages
+from tests.conftest import FIXTURES, SAMPLE
+from tests.e2e.conftest import HREFS
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = ROOT / "tests" / "fixtures"
 AppServer = Callable[[Path], str]
 
 pytestmark = pytest.mark.e2e
 
-PAGES = tuple(spec.url_path for spec in pages.PAGES)
+PAGES = ("", "compare", "balance", "sources", "timeline", "map", "practice")
 GOOD_TOPICS = 5
 """sample-topic and the corpus files that load: script-tags, bidi-zero-width, control-chars-escaped, clash."""
-UNSAFE = ("javascript:", "data:", "vbscript:", "file:")
-HREFS = "els => els.map(e => e.getAttribute('href') || '')"
-INJECTED = """() => {
-  const main = document.querySelector("[data-testid='stMain']") || document.body;
-  return {
-    handlers: [...main.querySelectorAll('*')].filter(e => [...e.attributes].some(a => /^on/i.test(a.name)))
-      .map(e => e.outerHTML.slice(0, 120)),
-    frames: main.querySelectorAll('iframe, object, embed').length,
-    inline: [...document.querySelectorAll('script:not([src])')].filter(s => s.textContent.includes('__pwned'))
-      .length,
-  };
-}"""
+NothingRan = Callable[[object, str], None]
 
 
 @pytest.fixture(scope="module")
@@ -44,26 +32,18 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile-content")
     for path in (FIXTURES / "hostile").iterdir():
         shutil.copy(path, folder)
-    shutil.copy(FIXTURES / "topics" / "sample-topic.yaml", folder)
+    shutil.copy(SAMPLE, folder)
     return folder
-
-
-def assert_nothing_ran(page: object, base: str) -> None:
-    page.wait_for_timeout(300)  # type: ignore[attr-defined]  # let any injected handler fire
-    assert page.dialogs == []  # type: ignore[attr-defined]
-    assert page.evaluate("window.__pwned") is None  # type: ignore[attr-defined]
-    assert page.evaluate("window.parent.__pwned") is None  # type: ignore[attr-defined]
-    hrefs = page.eval_on_selector_all("a", HREFS)  # type: ignore[attr-defined]
-    assert [h for h in hrefs if h.strip().lower().startswith(UNSAFE)] == []
-    external = [h for h in hrefs if "://" in h and not h.startswith(base)]
-    assert all(h.startswith(("https://", "http://")) for h in external), external
-    found = page.evaluate(INJECTED)  # type: ignore[attr-defined]
-    assert found == {"handlers": [], "frames": 0, "inline": 0}, found
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_script_tag_topic_runs_nothing_on_any_page(
-    app_server: AppServer, page: object, ready: Callable[[object], None], content: Path, path: str
+    app_server: AppServer,
+    page: object,
+    ready: Callable[[object], None],
+    nothing_ran: NothingRan,
+    content: Path,
+    path: str,
 ) -> None:
     base = app_server(content)
     page.add_init_script("window.__pwned = undefined;")  # type: ignore[attr-defined]
@@ -73,14 +53,18 @@ def test_script_tag_topic_runs_nothing_on_any_page(
         for expander in page.get_by_test_id("stExpander").all():  # type: ignore[attr-defined]
             expander.locator("summary").click()
         ready(page)
-    assert_nothing_ran(page, base)
+    nothing_ran(page, base)
     body = page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
     if path in ("", "compare"):
         assert "<script>window.__pwned" in body, "the payload should be visible as plain text"
 
 
 def test_breakout_url_stays_one_https_link(
-    app_server: AppServer, page: object, ready: Callable[[object], None], content: Path
+    app_server: AppServer,
+    page: object,
+    ready: Callable[[object], None],
+    nothing_ran: NothingRan,
+    content: Path,
 ) -> None:
     base = app_server(content)
     page.goto(f"{base}/compare?topic=script-tags")  # type: ignore[attr-defined]
@@ -89,11 +73,15 @@ def test_breakout_url_stays_one_https_link(
     breakout = [h for h in hrefs if "breakout" in h]
     assert breakout, hrefs
     assert all(h.startswith("https://example.org/x)") for h in breakout), breakout
-    assert_nothing_ran(page, base)
+    nothing_ran(page, base)
 
 
 def test_topics_page_names_broken_files_and_keeps_good_topics(
-    app_server: AppServer, page: object, ready: Callable[[object], None], content: Path
+    app_server: AppServer,
+    page: object,
+    ready: Callable[[object], None],
+    nothing_ran: NothingRan,
+    content: Path,
 ) -> None:
     base = app_server(content)
     page.goto(base)  # type: ignore[attr-defined]
@@ -106,8 +94,8 @@ def test_topics_page_names_broken_files_and_keeps_good_topics(
     expect(links).to_have_count(GOOD_TOPICS, timeout=30_000)
     body = page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
     for name in ("python-object-apply.yaml", "alias-bomb.yaml", "latin1.yaml", "clash.yml", "dotdot-id.yaml"):
-        # Text escaped with state.md() inside a `code span` shows its backslashes (\/tmp\/x\-y\.yaml):
+        # Text escaped with render.md() inside a `code span` shows its backslashes (\/tmp\/x\-y\.yaml):
         # code spans take no escapes, so a file name there must not go through md().
         assert name in body, f"{name} is not shown literally on the Topics page"
     assert "Could not load" in body
-    assert_nothing_ran(page, base)
+    nothing_ran(page, base)
