@@ -19,7 +19,7 @@ from debate_explorer.export import export_topic
 from debate_explorer.importer.argdown import INSTALL, find_cli
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
-from tests.conftest import FIXTURES, ROOT, SAMPLE
+from tests.conftest import FIXTURES, SAMPLE
 
 FIXTURES = {
     "sample": SAMPLE,

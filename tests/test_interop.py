@@ -27,8 +27,8 @@ from debate_explorer.importer.argdown import INSTALL, find_cli
 from debate_explorer.importer.kialo import read_kialo
 from debate_explorer.loading import load_file, load_text
 from debate_explorer.model import Side, Topic
+from tests.conftest import ROOT, SAMPLE
 
-ROOT = Path(__file__).resolve().parents[1]
 # The repository next to shared/ (CI, /work/main); a worktree one level further down also finds it.
 INTEROP = next(
     (
@@ -165,8 +165,6 @@ def test_real_aif_map(tmp_path: Path, capsys) -> None:
 
 
 # --- round trips: our own exports come back with every claim ------------------------------------------
-
-SAMPLE = ROOT / "tests" / "fixtures" / "topics" / "sample-topic.yaml"
 
 
 @pytest.mark.parametrize("fmt", ["argdown"])
