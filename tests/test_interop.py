@@ -361,6 +361,15 @@ def test_argdown_links_only_http_become_urls(tmp_path: Path, capsys) -> None:
     assert pair.supporter.claim.startswith("It warms you") and pair.critic.claim.startswith("It costs")
 
 
+def test_argdown_syntax_error_is_reported_as_text(tmp_path: Path, capsys) -> None:
+    need_argdown()
+    path = write(tmp_path, "bad.argdown", "[T]: Tea is <script>alert(1)</script> good.\n")
+    assert main(["new", str(path), "-o", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert "could not parse" in err and "\x1b" not in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
 def test_argdown_without_the_cli_is_a_clear_error(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("DEBATE_EXPLORER_ARGDOWN", str(tmp_path / "no-such-cli"))
     path = write(tmp_path, "t.argdown", "[T]: Tea is good.\n")
