@@ -8,9 +8,11 @@ distinct for the common colour-vision deficiencies; the sides are never green ve
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
+from .classroom.rules import Choice, Outcome
 from .escape import plotly as ptext
 from .model import Side, SourceKind, Topic
 
@@ -184,3 +186,21 @@ def sunburst(topic: Topic) -> go.Figure:
         )
     )
     return _layout(fig, "Map of the topic (size: words; colour: the side with more words)", 640)
+
+
+def class_vote(outcome: Outcome, labels: Mapping[Choice, str]) -> go.Figure:
+    """A class's vote before and after the debate: one bar per choice, before beside after."""
+    fig = go.Figure()
+    for name, poll, colour in (("Before", outcome.before, "#B0B0B0"), ("After", outcome.after, "#0072B2")):
+        shares = [poll.share(choice) for choice in Choice]
+        fig.add_bar(
+            name=name,
+            x=[ptext(labels[choice]) for choice in Choice],
+            y=shares,
+            marker_color=colour,
+            text=[f"{share:.0f}%" for share in shares],
+            textposition="outside",
+            hovertemplate="%{x}: %{y:.0f}% " + name.lower() + "<extra></extra>",
+        )
+    fig.update_layout(barmode="group", yaxis={"title": "share of the class (%)", "range": [0, 110]})
+    return _layout(fig, "The class vote, before and after the debate", 360)

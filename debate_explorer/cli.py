@@ -157,6 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port to listen on (default: Streamlit's, 8501)")
     serve.add_argument("--address", help="address to listen on, e.g. 127.0.0.1 (default: every interface)")
     serve.set_defaults(run=_cmd_serve)
+
+    from .cli_classroom import register as register_classroom
+
+    register_classroom(commands)
     return parser
 
 

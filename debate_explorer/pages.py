@@ -41,6 +41,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("timeline", "Timeline", ":material/timeline:", "timeline"),
     PageSpec("map", "Map", ":material/donut_large:", "map"),
     PageSpec("practice", "Practice", ":material/school:", "practice"),
+    PageSpec("classroom", "Classroom", ":material/groups:", "classroom"),
 )
 
 BY_KEY = {page.key: page for page in PAGES}

@@ -153,3 +153,11 @@ def edit() -> Callable[[str, str, str], str]:
         return text.replace(old, new)
 
     return replace_once
+
+
+@pytest.fixture(autouse=True)
+def classroom_database(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test that opens the app gets its own throwaway classroom database, never ./data/."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('classroom') / 'classroom.db'}"
+    monkeypatch.setenv("DEBATE_EXPLORER_DATABASE_URL", url)
+    return url

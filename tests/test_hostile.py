@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from debate_explorer import pages
 from debate_explorer.loading import MAX_BYTES, LoadError, load_file, load_library
 from tests.conftest import FIXTURES, SAMPLE, CliResult, OpenApp, shown_texts
 
@@ -257,7 +258,7 @@ def test_cli_never_prints_raw_control_characters(invoke: Invoke, name: str) -> N
 
 # ---------------------------------------------------------------- the app
 
-PAGES = ("topics", "compare", "balance", "sources", "timeline", "map", "practice")
+PAGES = tuple(spec.key for spec in pages.PAGES)
 
 
 @pytest.fixture
