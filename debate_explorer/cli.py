@@ -55,7 +55,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .export import export_topic
+    from .exports import export_topic
     from .loading import LoadError, load_file
 
     try:
@@ -66,13 +66,18 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 2
     try:
         text = export_topic(loaded.topic, args.format, section_id=args.section)
-    except KeyError as exc:
+    except (KeyError, ValueError) as exc:
         print(f"error: {exc.args[0]}", file=sys.stderr)
         return 2
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
+    if not args.output:
         sys.stdout.write(text)
+        return 0
+    try:
+        # newline="": the bytes are the export's own (Kialo's CRLF stays CRLF on every system).
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -114,6 +119,13 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     os.execve(sys.executable, command, env)
 
 
+def _export_formats() -> dict[str, str]:
+    """Export format names and descriptions, from the registry (the only list of formats)."""
+    from .exports import FORMATS
+
+    return {name: renderer.description for name, renderer in FORMATS.items()}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="debate-explorer", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -129,9 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a topic file")
     schema.set_defaults(run=_cmd_schema)
 
-    export = commands.add_parser("export", help="export a topic as a handout or data")
+    formats = _export_formats()
+    export = commands.add_parser(
+        "export",
+        help="export a topic as a handout or data",
+        epilog="formats:\n" + "\n".join(f"  {name:<9} {text}" for name, text in formats.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     export.add_argument("topic", help="topic YAML file")
-    export.add_argument("--format", choices=["markdown", "html", "json", "argdown"], default="markdown")
+    export.add_argument("--format", choices=list(formats), default="markdown")
     export.add_argument("--section", help="only this section id")
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
     export.set_defaults(run=_cmd_export)

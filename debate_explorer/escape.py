@@ -9,6 +9,7 @@ may become links, and these functions only make text inert.
 from __future__ import annotations
 
 import html as _html
+import json
 import re
 from urllib.parse import quote
 
@@ -119,6 +120,37 @@ def argdown(text: object) -> str:
     return _AD_BEFORE_TEXT.sub(lambda m: "\\" + (m.group(1) or m.group(2)), escaped)
 
 
+_AD_FRONT_MATTER = {"=": "\\u003d", "<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def argdown_front_matter(text: object) -> str:
+    """Text as a quoted YAML scalar for Argdown's front matter: folded, JSON-quoted (valid YAML).
+
+    ``=`` is written as ``\\u003d`` so content cannot close the front matter, and ``< > &`` as ``\\u00xx``
+    so no tag appears even in tools that paste the title into HTML unescaped.
+    """
+    quoted = json.dumps(fold(text), ensure_ascii=False)
+    return re.sub(r"[=<>&]", lambda m: _AD_FRONT_MATTER[m[0]], quoted)
+
+
 def argdown_url(url: str) -> str:
     """An http(s) URL safe inside Argdown's ``[text](url)``: parentheses and spaces percent-encoded."""
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+
+
+# ---------------------------------------------------------------- Kialo discussion text
+
+_KIALO_SPECIAL = re.compile(r"([\\()<>])")
+"""Kialo's own export writes ``\\(`` and ``\\)``; ``\\`` and ``<>`` are escaped the same way."""
+_KIALO_STANCE = re.compile(r"^(Pro|Con):")
+
+
+def kialo(text: object) -> str:
+    """Text as one inert line of a Kialo export: folded, ``\\ ( ) < >`` backslash-escaped.
+
+    With ``(`` escaped no Markdown link can form, with ``>`` escaped no ``-> See 1.2.`` cross-link, and
+    a leading ``Pro:``/``Con:`` becomes ``Pro\\:`` so text cannot pose as a stance. A reader removes the
+    backslash before any ASCII punctuation character (CommonMark's rule) to get the folded text back.
+    """
+    escaped = _KIALO_SPECIAL.sub(r"\\\1", fold(text))
+    return _KIALO_STANCE.sub(r"\1\\:", escaped)

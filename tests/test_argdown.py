@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from debate_explorer.argdown import argument_title, escape
-from debate_explorer.export import export_topic
+from debate_explorer.exports import export_topic
+from debate_explorer.exports.argdown import argument_title, escape
 from debate_explorer.importer.argdown import INSTALL, find_cli
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from debate_explorer import export
+from debate_explorer import exports as export
 from debate_explorer.cli import main
+from debate_explorer.escape import markdown as md
+from debate_explorer.exports.html import to_html
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
 from tests.conftest import FIXTURES, ROOT
@@ -145,7 +147,7 @@ def test_html_links_only_http_urls_even_when_the_model_is_bypassed(topic: Topic)
         )
     ]
     tampered = topic.model_copy(update={"sources": [*topic.sources, *bad]})
-    parsed = parse(export.to_html(tampered))
+    parsed = parse(to_html(tampered))
     hrefs = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
     assert all(re.match(r"https?://\S+$", href or "") for href in hrefs), hrefs
     assert len(hrefs) == len(topic.sources) + 1 - sum(not s.url for s in topic.sources)
@@ -169,10 +171,10 @@ def test_markdown_keeps_hostile_text_inert(topic: Topic) -> None:
 
 
 def test_markdown_escapes_line_start_markers() -> None:
-    assert export.md("- not a list") == "\\- not a list"
-    assert export.md("1. not a list") == "1\\. not a list"
-    assert export.md("=== x") == "\\=== x"
-    assert export.md("[a](javascript:x) <b>") == "\\[a\\](javascript:x) \\<b\\>"
+    assert md("- not a list") == "\\- not a list"
+    assert md("1. not a list") == "1\\. not a list"
+    assert md("=== x") == "\\=== x"
+    assert md("[a](javascript:x) <b>") == "\\[a\\](javascript:x) \\<b\\>"
 
 
 # ---------------------------------------------------------------- sections, JSON, names
@@ -238,7 +240,7 @@ def test_download_names_and_types(fmt: str) -> None:
 def test_cli_export_writes_the_file(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"out.{fmt}"
     assert main(["export", str(SAMPLE_FILE), "--format", fmt, "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == export.export_topic(SAMPLE, fmt)
+    assert out.read_bytes().decode("utf-8") == export.export_topic(SAMPLE, fmt)
 
 
 def test_cli_export_section_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:

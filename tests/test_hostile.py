@@ -351,7 +351,7 @@ LIVE_MARKDOWN = re.compile(
 @pytest.mark.parametrize("name", sorted(n for n in LOADS if n != "clash.yml"))
 def test_cli_export_keeps_hostile_text_inert(invoke: Invoke, name: str, tmp_path: Path) -> None:
     """Handouts go to other people's browsers and editors: every format must carry the payload as text."""
-    pytest.importorskip("debate_explorer.export")
+    pytest.importorskip("debate_explorer.exports")
     path = HOSTILE / name
     for fmt in ("html", "markdown", "json", "argdown"):
         out = tmp_path / f"out.{fmt}"

@@ -10,7 +10,8 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer import export, pages, teaching
+from debate_explorer import exports as export
+from debate_explorer import pages, teaching
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
 from debate_explorer.views import render

@@ -12,6 +12,7 @@ import os
 import threading
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -45,7 +46,7 @@ def database_url() -> str:
     return f"sqlite:///{DEFAULT_SQLITE}"
 
 
-def engine_options(url: str) -> dict[str, object]:
+def engine_options(url: str) -> dict[str, Any]:
     """create_engine keyword arguments for this URL (shared with st.connection in the app)."""
     if make_url(url).get_backend_name() == "sqlite":
         return {"connect_args": {"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False}}
@@ -57,7 +58,7 @@ def prepare(engine: Engine) -> Engine:
     if engine.dialect.name == "sqlite" and not getattr(engine, "_debate_explorer_prepared", False):
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
@@ -70,7 +71,7 @@ def prepare(engine: Engine) -> Engine:
 
 def make_engine(url: str | None = None) -> Engine:
     url = url or database_url()
-    return prepare(create_engine(url, **engine_options(url)))  # type: ignore[arg-type]
+    return prepare(create_engine(url, **engine_options(url)))
 
 
 def _config() -> Config:

@@ -9,7 +9,7 @@ from debate_explorer.classroom import ClassroomError, ClassroomService, Phase, S
 from debate_explorer.classroom.names import MAX_NICKNAME
 from debate_explorer.classroom.report import choice_labels
 from debate_explorer.classroom.rules import MAX_SUBMISSION, PHASE_TITLES, VOTING_PHASES, Choice
-from debate_explorer.model import Side, Topic
+from debate_explorer.model import Pair, Section, Side, Topic
 from debate_explorer.views import render
 from debate_explorer.views.classroom_common import client_address, digest, guarded, topic_of
 
@@ -156,7 +156,7 @@ def flash() -> None:
         {"error": st.error, "warning": st.warning}.get(kind, st.success)(render.md(text))
 
 
-def state_pairs(topic: Topic, section_id: str | None):  # type: ignore[no-untyped-def]
+def state_pairs(topic: Topic, section_id: str | None) -> list[tuple[Section, Pair]]:
     return [(s, p) for s, p in topic.pairs() if section_id in (None, s.id)]
 
 

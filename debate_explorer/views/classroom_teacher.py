@@ -6,9 +6,10 @@ from typing import Literal
 
 import streamlit as st
 
-from debate_explorer.classroom import ClassroomService, Phase, SideMode, TeacherKey
+from debate_explorer.classroom import ClassroomService, Dashboard, Outcome, Phase, SideMode, TeacherKey
 from debate_explorer.classroom.report import choice_labels, results_html, winner_sentence
 from debate_explorer.classroom.rules import MAX_TEAMS_PER_SIDE, PHASE_TITLES, Choice
+from debate_explorer.model import Topic
 from debate_explorer.routing import shown
 from debate_explorer.views import render
 from debate_explorer.views.classroom_common import (
@@ -162,7 +163,7 @@ def live(service: ClassroomService, key: TeacherKey) -> None:
     results(board.outcome, topic, board.moved_most)
 
 
-def results(outcome, topic, moved_most: dict[str, int] | None = None) -> None:  # type: ignore[no-untyped-def]
+def results(outcome: Outcome, topic: Topic | None, moved_most: dict[str, int] | None = None) -> None:
     """The vote before and after as a chart and a table, the Open-to-Debate verdict, and what moved people."""
     from debate_explorer import charts
 
@@ -199,7 +200,7 @@ def results(outcome, topic, moved_most: dict[str, int] | None = None) -> None:  
         )
 
 
-def work(service: ClassroomService, key: TeacherKey, board, topic) -> None:  # type: ignore[no-untyped-def]
+def work(service: ClassroomService, key: TeacherKey, board: Dashboard, topic: Topic | None) -> None:
     st.subheader("Teams")
     if board.teams:
         st.dataframe(

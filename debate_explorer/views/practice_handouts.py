@@ -7,19 +7,26 @@ from dataclasses import asdict
 import streamlit as st
 
 from debate_explorer import teaching
-from debate_explorer.export import FORMATS, Download, download
+from debate_explorer.exports import FORMATS, Download, download
 from debate_explorer.model import Topic
 from debate_explorer.routing import Place
 from debate_explorer.teaching import Draft
 from debate_explorer.views.library import library
 from debate_explorer.views.practice_keys import ANY, DRAFTS, QUIZ, ROUNDS
 
-ICONS = {"markdown": ":material/description:", "html": ":material/print:", "json": ":material/data_object:"}
+ICONS = {
+    "markdown": ":material/description:",
+    "html": ":material/print:",
+    "json": ":material/data_object:",
+    "kialo": ":material/forum:",
+}
+"""Download button icons by export format; formats not listed get an argument-map icon."""
+PER_ROW = 3  # download buttons per row
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def handout(_topic: Topic, file: str, mtime_ns: int, fmt: str, section_id: str | None) -> Download:
-    """An export, built once per topic file version: the four of the shipped topic take ~20 ms together."""
+    """An export, built once per topic file version and format (from ``exports.FORMATS``)."""
     return download(_topic, fmt, section_id)
 
 
@@ -34,20 +41,22 @@ def handouts_tab(place: Place) -> None:
         format_func=lambda sid: "The whole topic" if sid == ANY else sections[sid],
     )
     chosen = scope or None
-    st.caption(
-        "The HTML handout is one printable page: open it and print. Markdown is for editing, JSON for "
-        "other programs, Argdown for drawing an argument map at argdown.org."
-    )
-    columns = st.columns(len(FORMATS))
-    for column, (fmt, info) in zip(columns, FORMATS.items(), strict=True):
-        column.download_button(
-            info.label,
-            **asdict(handout(topic, place.loaded.file, place.loaded.mtime_ns, fmt, chosen)),
-            key=f"practice.download.{fmt}",
-            icon=ICONS.get(fmt, ":material/account_tree:"),
-            on_click="ignore",
-            use_container_width=True,
-        )
+    st.caption("Each file covers the choice above; hover a button to see what it is for.")
+    names = list(FORMATS)
+    for start in range(0, len(names), PER_ROW):
+        for column, fmt in zip(st.columns(PER_ROW), names[start : start + PER_ROW], strict=False):
+            info = FORMATS[fmt]
+            whole_only = chosen is not None and not info.accepts_section
+            section = None if whole_only else chosen
+            column.download_button(
+                info.label,
+                **asdict(handout(topic, place.loaded.file, place.loaded.mtime_ns, fmt, section)),
+                key=f"practice.download.{fmt}",
+                help=info.description + (" (Whole topic only.)" if whole_only else ""),
+                icon=ICONS.get(fmt, ":material/account_tree:"),
+                on_click="ignore",
+                use_container_width=True,
+            )
 
     st.markdown("#### My work")
     drafts: dict[str, Draft] = st.session_state.get(DRAFTS, {})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from debate_explorer import export
+from debate_explorer import exports as export
 from debate_explorer.loading import load_file
 from tests.conftest import SAMPLE as SAMPLE_FILE
 from tests.conftest import TOPICS

@@ -8,16 +8,17 @@ So a topic with N pairs gives exactly 2N arguments.
 Argument titles are built from ids only (lowercase words and '-', checked by the model), so content can
 never end a title early. Content text is folded onto one line and every character Argdown treats as
 syntax is backslash-escaped; the Argdown parser removes the backslashes again, so the text it reads is
-exactly the topic's text (tests/test_argdown.py checks this with the real parser).
+exactly the topic's text (tests/test_argdown.py checks this with the real parser). Only http(s) URLs
+(``links.safe_url``) become links.
 """
 
 from __future__ import annotations
 
-import json
-
-from .escape import argdown as escape
-from .escape import argdown_url
-from .model import Position, Section, Side, Topic
+from ..escape import argdown as escape
+from ..escape import argdown_front_matter, argdown_url
+from ..links import safe_url
+from ..model import Position, Section, Side, Topic
+from .base import Renderer, of_selection
 
 _RELATION = {Side.SUPPORTER: "+>", Side.CRITIC: "->"}
 
@@ -32,8 +33,9 @@ def _description(topic: Topic, position: Position) -> str:
     cited = []
     for sid in position.sources:
         source = sources.get(sid)
-        if source is not None and source.url:
-            cited.append(f"[{sid}]({argdown_url(source.url)})")
+        url = safe_url(source.url) if source is not None else None
+        if url is not None:
+            cited.append(f"[{sid}]({argdown_url(url)})")
         else:
             cited.append(escape(sid))
     text = escape(position.claim)
@@ -43,17 +45,14 @@ def _description(topic: Topic, position: Position) -> str:
 
 
 def _front_matter(topic: Topic) -> str:
-    # JSON strings are valid YAML; "=" is written as \u003d so content cannot close the front matter.
-    title = json.dumps(" ".join(topic.title.split()), ensure_ascii=False).replace("=", "\\u003d")
-    return f"===\ntitle: {title}\n===\n"
+    return f"===\ntitle: {argdown_front_matter(topic.title)}\n===\n"
 
 
-def to_argdown(topic: Topic, sections: list[Section] | None = None) -> str:
-    """The topic (or only ``sections`` of it) as an Argdown document."""
-    chosen = topic.sections if sections is None else sections
+def to_argdown(topic: Topic) -> str:
+    """The topic as an Argdown document."""
     thesis = topic.id
     lines = [_front_matter(topic), f"[{thesis}]: {escape(topic.question) or escape(topic.title)}", ""]
-    for section in chosen:
+    for section in topic.sections:
         lines += [f"# {escape(section.title) or section.id}", ""]
         for pair in section.pairs:
             for side in Side:
@@ -62,3 +61,14 @@ def to_argdown(topic: Topic, sections: list[Section] | None = None) -> str:
                 head = f"<{title}>: {description}" if description else f"<{title}>"
                 lines += [head, f"  {_RELATION[side]} [{thesis}]", ""]
     return "\n".join(lines)
+
+
+RENDERER = Renderer(
+    name="argdown",
+    label="Argdown",
+    extension="argdown",
+    mime="text/plain",
+    description="An argument map source for Argdown's tools (argdown.org).",
+    accepts_section=True,
+    render=of_selection(to_argdown),
+)

@@ -1,0 +1,83 @@
+"""The printable HTML handout: one self-contained page rendered from ``templates/handout.html``.
+
+Jinja2 runs with autoescape on, and its ``finalize`` sends every value through ``escape.html`` (the one
+HTML escaping rule), so no content string reaches the page unescaped. Only values this module marks as
+``Markup`` pass as they are: the package's own stylesheet (``templates/handout.css``) and the template's
+macros. The page carries no script and a Content-Security-Policy that forbids scripts and remote loads;
+only an absolute http(s) URL (``links.safe_url``) ever becomes an ``<a href>``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from .. import __version__
+from ..escape import html as escape_html
+from ..links import safe_url
+from ..model import Side, Topic
+from .base import ORIGIN_TEXT, VERDICT_TEXT, Renderer, of_selection, position_fields
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+
+
+def _finalize(value: object) -> object:
+    """Every ``{{ value }}``: Markup stays as it is, anything else is escaped by ``escape.html``."""
+    return value if isinstance(value, Markup) else Markup(escape_html(value))
+
+
+@cache
+def _template() -> Template:
+    from jinja2 import Environment, PackageLoader, StrictUndefined  # only when a handout is rendered
+
+    env = Environment(
+        loader=PackageLoader("debate_explorer.exports", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("handout.html")
+
+
+@cache
+def _css() -> Markup:
+    return Markup(files(__package__).joinpath("templates", "handout.css").read_text(encoding="utf-8"))
+
+
+def to_html(topic: Topic) -> str:
+    """One self-contained, printable HTML page: no scripts, no external resources, all content escaped."""
+    sides = [
+        {"label": topic.sides.label(side), "who": topic.sides.info(side).who}
+        for side in Side
+        if topic.sides.info(side).who.strip()
+    ]
+    return _template().render(
+        topic=topic,
+        nums=topic.source_numbers,
+        sides=sides,
+        all_sides=list(Side),
+        css=_css(),
+        version=__version__,
+        safe_url=safe_url,
+        position_fields=position_fields,
+        origin_text=ORIGIN_TEXT,
+        verdict_text=VERDICT_TEXT,
+    )
+
+
+RENDERER = Renderer(
+    name="html",
+    label="HTML (printable)",
+    extension="html",
+    mime="text/html",
+    description="One self-contained printable page: both sides of every pair, sources with full URLs.",
+    accepts_section=True,
+    render=of_selection(to_html),
+)
