@@ -22,12 +22,17 @@ APP_SCRIPT = VIEWS_DIR / "app.py"
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .checks import Severity, check_library, failing
+    from .files import shown_path
     from .loading import load_library
 
     paths = args.paths or [str(content_dir())]
-    missing = [p for p in paths if not Path(p).exists()]
+    # lexists: a symbolic link loop or a dangling link is reported by the loader as a load error (as the app
+    # does), not mistaken for a missing path.
+    missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
-        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        print(
+            f"error: no such file or folder: {', '.join(shown_path(p) for p in missing[:5])}", file=sys.stderr
+        )
         return 2
     library = load_library(paths)
     findings = check_library(library, draft=args.draft)
@@ -72,11 +77,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(text)
         return 0
+    from .files import FileProblem, write_text
+
     try:
         # newline="": the bytes are the export's own (Kialo's CRLF stays CRLF on every system).
-        Path(args.output).write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        print(f"error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        write_text(args.output, text, force=args.force, inputs=(args.topic,))
+    except FileProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
 
@@ -152,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=list(formats), default="markdown")
     export.add_argument("--section", help="only this section id")
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
+    export.add_argument("--force", action="store_true", help="overwrite an existing output file")
     export.set_defaults(run=_cmd_export)
 
     new = commands.add_parser(

@@ -88,3 +88,84 @@ def decode(path: str | os.PathLike[str], data: bytes) -> str:
 def read_text(path: str | os.PathLike[str], max_bytes: int, what: str = "file") -> str:
     """A regular file of at most ``max_bytes`` read as UTF-8 text. Raises FileProblem naming the file."""
     return decode(path, read_bytes(Path(path), max_bytes, what))
+
+
+MAX_SHOWN_PATH = 160
+"""Longest path echoed in a message: a 5,000-character name must not flood the terminal."""
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path for a message: control characters replaced, cut to ``MAX_SHOWN_PATH`` characters."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in str(path))
+    return text if len(text) <= MAX_SHOWN_PATH else text[: MAX_SHOWN_PATH - 1] + "…"
+
+
+class WriteProblem(FileProblem):
+    """A file that must not or cannot be written; reads ``cannot write PATH: reason``."""
+
+    def __str__(self) -> str:
+        return f"cannot write {shown_path(self.path)}: {self.reason}"
+
+
+def write_text(
+    path: str | os.PathLike[str],
+    text: str,
+    *,
+    force: bool = False,
+    inputs: tuple[str | os.PathLike[str], ...] = (),
+    newline: str = "",
+) -> Path:
+    """Write ``text`` to ``path`` without ever destroying what the caller did not mean to replace.
+
+    Refuses: a path equal to one of the ``inputs`` (after resolving links), a symbolic link (even a dangling
+    one: writing through it would change or create its target), anything that is not a regular file, and an
+    existing file unless ``force``. The text goes to a temporary file in the same folder that then replaces
+    the target, so a failed write never leaves half a file. Every problem is a WriteProblem whose message
+    reads ``cannot write PATH: reason``. ``newline=""`` keeps the text's own line endings.
+    """
+    target = Path(path)
+
+    def refuse(reason: str) -> WriteProblem:
+        return WriteProblem(target, reason)
+
+    try:
+        if any(target.resolve() == Path(source).resolve() for source in inputs):
+            raise refuse("it is the input file; choose another output")
+        if target.is_symlink():
+            raise refuse("it is a symbolic link; write to the real file instead")
+        if target.exists():
+            if not target.is_file():
+                raise refuse(f"it is {_kind(target.stat().st_mode)}")
+            if not force:
+                raise refuse("it already exists; pass --force to overwrite it")
+        folder = target.parent
+        if not folder.is_dir():
+            raise refuse("its folder does not exist" if not folder.exists() else "its parent is not a folder")
+        fd, temporary = _temporary(folder, target.name)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+                handle.write(text)
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except WriteProblem:
+        raise
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop while resolving
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise refuse(reason) from None
+    return target
+
+
+def _temporary(folder: Path, name: str) -> tuple[int, str]:
+    """A new, exclusively created hidden file next to the target (same file system, so replace is atomic)."""
+    import secrets
+
+    stem = name[:60]
+    for _ in range(100):
+        candidate = folder / f".{stem}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), str(candidate)
+        except FileExistsError:
+            continue
+    raise OSError(17, "could not create a temporary file")

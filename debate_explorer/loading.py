@@ -9,6 +9,7 @@ plus the errors of the others: one broken file never hides the rest.
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import threading
@@ -306,22 +307,42 @@ def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> Loade
     return LoadedTopic(topic=loaded.topic, file=loaded.file, raw=loaded.raw, mtime_ns=mtime_ns)
 
 
+def _loops(path: Path) -> bool:
+    """True for a symbolic link that leads back to itself."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def topic_files(folder: str | os.PathLike[str]) -> list[Path]:
     """The topic files of a folder: *.yaml and *.yml, not hidden, sorted by name."""
     folder = Path(folder)
     return sorted(
         p
         for p in folder.iterdir()
-        if p.suffix in TOPIC_SUFFIXES and not p.name.startswith(".") and p.is_file()
+        # A link loop stays in, so the loader reports it as the app's error cards do, instead of the CLI
+        # passing over it in silence; folders, devices, pipes and dangling links are not topic files.
+        if p.suffix in TOPIC_SUFFIXES and not p.name.startswith(".") and (p.is_file() or _loops(p))
     )
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files stay as given; folders become their topic files."""
+    """Files stay as given; folders become their topic files; a file named twice (after resolving links and
+    relative parts) is loaded once, so a path given a thousand times is not a thousand "id already used"."""
     out: list[Path] = []
+    seen: set[str] = set()
     for item in paths:
         path = Path(item)
-        out.extend(topic_files(path) if path.is_dir() else [path])
+        for file in topic_files(path) if path.is_dir() else [path]:
+            try:
+                key = str(file.resolve())
+            except (OSError, RuntimeError):  # a link loop: keep it, the loader reports it
+                key = str(file.absolute())
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
     return out
 
 

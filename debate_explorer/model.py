@@ -21,6 +21,14 @@ URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 MAX_ID = 80
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID)]
+_ID = re.compile(ID_PATTERN)
+
+
+def valid_id(value: str) -> bool:
+    """The model's id rule, for entry points that take an id before any model exists (``new --id``)."""
+    return len(value) <= MAX_ID and _ID.match(value) is not None
+
+
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
 

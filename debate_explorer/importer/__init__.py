@@ -17,6 +17,8 @@ import yaml
 
 from .. import files
 from ..config import content_dir
+from ..files import FileProblem, shown_path, write_text
+from ..model import MAX_ID, valid_id
 from .article import parse_article
 from .detect import FORMATS, detect_format, read_file
 from .footnotes import footnote_refs, guess_kind
@@ -89,6 +91,11 @@ def write_skeleton(
     requires it). An existing file is only replaced with ``force``. ``input_format`` is one of FORMATS; by
     default the content (and the extension as a hint) decides.
     """
+    if topic_id is not None and not valid_id(topic_id):
+        raise ImportProblem(
+            f"--id {shown_path(topic_id)!r} is not a valid id: a topic id is lowercase letters and digits in "
+            f"words joined by '-', at most {MAX_ID} characters"
+        )
     text = read_article(article)
     fmt = detect_format(Path(article), text) if input_format in (None, "auto") else input_format
     folder: Path | None = content_dir() if output is None else None
@@ -116,15 +123,12 @@ def write_skeleton(
         assert folder is not None
         target = folder / f"{yaml.safe_load(written)['id']}.yaml"
     if target.exists() and target.resolve() == Path(article).resolve():
-        raise ImportProblem(f"{target} is the article itself; choose another output file")
-    if target.exists() and not force:
-        raise ImportProblem(f"{target} already exists; pass --force to overwrite it")
+        raise ImportProblem(f"{shown_path(target)} is the article itself; choose another output file")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w" if force else "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(written)
-    except FileExistsError:
-        raise ImportProblem(f"{target} already exists; pass --force to overwrite it") from None
+        write_text(target, written, force=force, inputs=(article,), newline="\n")
     except OSError as exc:
-        raise ImportProblem(f"cannot write {target}: {exc.strerror or exc}") from None
+        raise ImportProblem(f"cannot write {shown_path(target)}: {exc.strerror or exc}") from None
+    except FileProblem as exc:
+        raise ImportProblem(str(exc)) from None
     return target
