@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..escape import csv_cell
 from ..model import ID_PATTERN, MAX_ID, Side
 from . import names, tokens
 from .errors import (
@@ -697,5 +698,4 @@ def _csv(header: list[str], rows: Iterator[list[Any]] | Any) -> str:
 
 
 def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return csv_cell(value)
