@@ -1,0 +1,80 @@
+"""The Rounds page's ballot tab: winner or ranks, an editable rubric with points per team, a reason; printable."""
+
+from __future__ import annotations
+
+import streamlit as st
+from pydantic import ValidationError
+
+from debate_explorer.model import Topic
+from debate_explorer.rounds import ballot as ballots
+from debate_explorer.rounds.ballot import DEFAULT_RUBRIC, Ballot, Criterion
+from debate_explorer.rounds.formats import Format
+from debate_explorer.rounds.state import RoundState
+from debate_explorer.views.render import md
+
+
+def ballot_tab(state: RoundState, fmt: Format, topic: Topic) -> None:
+    import pandas as pd
+
+    key = f"rounds.ballot.{fmt.id}"
+    judge = st.text_input("Judge", key=f"{key}.judge", max_chars=120)
+    names = {team.id: team.name for team in fmt.teams}
+    winner = ""
+    ranks: dict[str, int] = {}
+    if fmt.results == "ranks":
+        st.caption("Rank the teams 1 (best) to %d." % len(fmt.teams))
+        columns = st.columns(len(fmt.teams))
+        for column, team in zip(columns, fmt.teams, strict=True):
+            ranks[team.id] = int(
+                column.selectbox(team.name, range(1, len(fmt.teams) + 1), key=f"{key}.rank.{team.id}") or 1
+            )
+    else:
+        winner = st.radio("Winner", list(names), format_func=names.__getitem__, key=f"{key}.winner", index=None) or ""
+    with st.expander("Rubric (criteria and their points)", icon=":material/tune:"):
+        rubric_frame = st.data_editor(
+            pd.DataFrame([c.model_dump() for c in DEFAULT_RUBRIC]),
+            key=f"{key}.rubric",
+            num_rows="dynamic",
+            hide_index=True,
+        )
+    rubric = [
+        Criterion(name=str(row["name"]), max_points=int(row["max_points"]))
+        for row in rubric_frame.to_dict("records")
+        if str(row.get("name") or "").strip() and row.get("max_points")
+    ]
+    st.caption("Points per team for each criterion.")
+    scores_frame = st.data_editor(
+        pd.DataFrame({c.name: [0] * len(fmt.teams) for c in rubric}, index=[t.name for t in fmt.teams]),
+        key=f"{key}.scores.{'|'.join(c.name for c in rubric)}",
+    )
+    scores = {
+        team.id: {c.name: int(scores_frame.loc[team.name, c.name] or 0) for c in rubric} for team in fmt.teams
+    }
+    reason = st.text_area("Reason for decision", key=f"{key}.reason", max_chars=ballots.MAX_TEXT)
+    try:
+        ballot = Ballot(
+            format_id=fmt.id,
+            topic_id=topic.id,
+            judge=judge,
+            winner=winner,
+            ranks=ranks,
+            rubric=rubric,
+            scores=scores,
+            reason=reason,
+        )
+    except ValidationError as exc:
+        st.warning(md(exc.errors()[0]["msg"].removeprefix("Value error, ")))
+        return
+    totals = " · ".join(f"{md(names[t])}: {ballot.total(t)}" for t in names)
+    st.markdown(f"**Totals** · {totals}")
+    for problem in ballot.check_for(fmt):
+        st.caption(f"To finish the ballot: {md(problem)}.")
+    st.download_button(
+        "Ballot (printable HTML)",
+        ballots.to_html(ballot, fmt, topic.title),
+        f"{topic.id}-ballot.html",
+        "text/html",
+        key=f"{key}.download",
+        on_click="ignore",
+        icon=":material/print:",
+    )

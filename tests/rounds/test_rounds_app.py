@@ -1,0 +1,71 @@
+"""The Rounds page through AppTest: every format runs from its first speech to its last."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from debate_explorer.rounds.formats import shipped_formats
+from debate_explorer.rounds.state import RoundState
+from tests.conftest import OpenApp
+
+FORMATS = shipped_formats()
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(e.value for kind in ("markdown", "caption", "subheader") for e in at.get(kind))
+
+
+def url_round(at: AppTest) -> str:
+    value = at.query_params["round"]
+    return value if isinstance(value, str) else value[0]
+
+
+def start_round(at: AppTest, fmt_id: str, side: str = "supporter") -> None:
+    at.selectbox(key="rounds.format").set_value(fmt_id)
+    at.radio(key="rounds.sides").set_value(side)
+    at.run()
+    at.button[0].click().run()  # "Start the round", the form's only button
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.parametrize("fmt_id", list(FORMATS))
+def test_each_format_runs_first_to_last(open_app: OpenApp, fmt_id: str) -> None:
+    fmt = FORMATS[fmt_id]
+    at = open_app("rounds")
+    start_round(at, fmt_id)
+    assert f"Now: {fmt.speeches[0].name}" in texts(at).replace("\\", "")
+    for number in range(1, len(fmt.speeches)):
+        at.button(key="rounds.start").click().run()
+        at.button(key="rounds.pause").click().run()
+        at.button(key="rounds.next").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+        shown = texts(at).replace("\\", "")
+        assert f"Now: {fmt.speeches[number].name}" in shown
+    assert "This is the last speech." in texts(at)
+    assert at.button(key="rounds.next").disabled
+    state = RoundState.decode(url_round(at), FORMATS)
+    assert state.index == len(fmt.speeches) - 1 and state.format_id == fmt_id
+
+
+def test_prep_draws_from_the_team_and_back_goes_back(open_app: OpenApp) -> None:
+    at = open_app("rounds")
+    start_round(at, "public-forum")
+    at.button(key="rounds.prep.team-b").click().run()
+    state = RoundState.decode(url_round(at), FORMATS)
+    assert state.prep_team == "team-b"
+    at.button(key="rounds.prep.team-b").click().run()
+    state = RoundState.decode(url_round(at), FORMATS)
+    assert state.prep_team is None and set(state.prep_used) == {"team-b"}
+    at.button(key="rounds.next").click().run()
+    at.button(key="rounds.back").click().run()
+    assert RoundState.decode(url_round(at), FORMATS).index == 0
+
+
+def test_round_in_the_link_is_restored_and_a_bad_one_ignored(open_app: OpenApp) -> None:
+    state = RoundState(format_id="world-schools", topic_id="universal-basic-income", index=3)
+    at = open_app("rounds", topic="universal-basic-income", round=state.encode())
+    assert f"Now: {FORMATS['world-schools'].speeches[3].name}" in texts(at)
+    bad = open_app("rounds", topic="universal-basic-income", round="not-a-round")
+    assert any("Ignored the round" in i.value for i in bad.info)
+    assert bad.selectbox(key="rounds.format")  # back at the start form
