@@ -262,12 +262,12 @@ def validate(raw: Any, file: str) -> Topic:
     return validate_as(Topic, raw, file)
 
 
-def validate_as(model: type[ModelT], raw: Any, file: str) -> ModelT:
+def validate_as(model: type[ModelT], raw: Any, file: str, context: dict[str, Any] | None = None) -> ModelT:
     """Validate parsed YAML into any strict model (topics, round formats) with file and line in errors."""
     if not isinstance(raw, dict):
         raise LoadError(file, getattr(raw, "line", 1), "", "the top level must be a mapping (key: value)")
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context=context)
     except ValidationError as exc:
         found = [
             LoadError(file, line_at(raw, tuple(err["loc"])), format_loc(err["loc"]), _friendly(err))

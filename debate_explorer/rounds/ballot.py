@@ -70,7 +70,7 @@ class Ballot(Strict):
         ids = {team.id for team in fmt.teams}
         if fmt.results == "ranks":
             if set(self.ranks) != ids:
-                problems.append("rank every team 1 to %d" % len(ids))
+                problems.append(f"rank every team 1 to {len(ids)}")
         elif self.winner not in ids:
             problems.append("choose the winner")
         if unknown := (set(self.scores) | set(self.ranks)) - ids:
@@ -89,9 +89,13 @@ def to_html(ballot: Ballot, fmt: Format, topic_title: str) -> str:
     parts.append("</p>")
     if fmt.results == "ranks":
         ranked = sorted(ballot.ranks.items(), key=lambda item: item[1])
-        parts.append("<h2>Ranks</h2><ol>" + "".join(f"<li>{esc(names.get(t, t))}</li>" for t, _ in ranked) + "</ol>")
+        parts.append(
+            "<h2>Ranks</h2><ol>" + "".join(f"<li>{esc(names.get(t, t))}</li>" for t, _ in ranked) + "</ol>"
+        )
     else:
-        parts.append(f"<h2>Winner</h2><p>{esc(names.get(ballot.winner, ballot.winner) or '(not chosen)')}</p>")
+        parts.append(
+            f"<h2>Winner</h2><p>{esc(names.get(ballot.winner, ballot.winner) or '(not chosen)')}</p>"
+        )
     header = "".join(f"<th>{esc(c.name)} (/{c.max_points})</th>" for c in ballot.rubric)
     rows = "".join(
         f"<tr><td>{esc(team.name)}</td>"

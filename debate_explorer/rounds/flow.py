@@ -25,7 +25,7 @@ def columns(fmt: Format) -> list[str]:
 
 
 def rows(fmt: Format, state: RoundState, topic: Topic) -> list[dict[str, str]]:
-    """One row per position of the chosen section (or every section), its claim under its side's first speech."""
+    """One row per position of the chosen section (or all), its claim under its side's first speech."""
     cols = columns(fmt)
     first: dict[Side, str] = {}
     for col, speech in zip(cols, fmt.speeches, strict=True):

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..loading import LoadError, parse_yaml, read_text, validate_as
 from ..model import Id, Strict, Url
@@ -45,6 +45,15 @@ class Speech(Strict):
     cross_examination: bool = False
     points_of_information: bool = True
     """Points of information may be offered in this speech (only where the format has a window)."""
+
+    @field_validator("team")
+    @classmethod
+    def _known_team(cls, team: str | None, info: ValidationInfo) -> str | None:
+        """With the file's team ids in the context, an unknown team is reported at its own line."""
+        teams = (info.context or {}).get("teams")
+        if team is not None and teams is not None and team not in teams:
+            raise ValueError(f"unknown team {team!r}; the teams are {', '.join(teams)}")
+        return team
 
 
 class PoiWindow(Strict):
@@ -77,6 +86,16 @@ class Format(Strict):
     sources: list[RuleSource] = Field(default_factory=list)
     note: str = ""
 
+    @field_validator("round_minutes")
+    @classmethod
+    def _adds_up(cls, minutes: float | None, info: ValidationInfo) -> float | None:
+        speeches = info.data.get("speeches")
+        if minutes is not None and speeches:
+            total = sum(speech.minutes for speech in speeches)
+            if abs(total - minutes) > 1e-6:
+                raise ValueError(f"the speeches add up to {total:g} minutes, not {minutes:g}")
+        return minutes
+
     @model_validator(mode="after")
     def _consistent(self) -> Format:
         ids = [team.id for team in self.teams]
@@ -90,10 +109,6 @@ class Format(Strict):
                 raise ValueError(f"speech {number} ({speech.name}) names unknown team {speech.team!r}")
             if speech.team is None and not speech.cross_examination:
                 raise ValueError(f"speech {number} ({speech.name}) needs a team (only a crossfire has none)")
-        if self.round_minutes is not None and abs(self.total_minutes - self.round_minutes) > 1e-6:
-            raise ValueError(
-                f"the speeches add up to {self.total_minutes:g} minutes, not round_minutes {self.round_minutes:g}"
-            )
         return self
 
     @property
@@ -122,7 +137,9 @@ def load_format_text(text: str, file: str = "<text>") -> Format:
     raw = parse_yaml(text, file)
     if raw is None:
         raise LoadError(file, None, "", "file is empty; a format needs id, name, teams and speeches")
-    return validate_as(Format, raw, file)
+    teams = raw.get("teams") if isinstance(raw, dict) else None
+    ids = [t.get("id") for t in teams if isinstance(t, dict)] if isinstance(teams, list) else None
+    return validate_as(Format, raw, file, context={"teams": ids} if ids else None)
 
 
 def load_format_file(path: str | os.PathLike[str]) -> Format:

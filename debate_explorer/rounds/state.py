@@ -83,7 +83,7 @@ class RoundState(Strict):
         return max(0.0, self.pool(fmt) - used)
 
     def signal(self, fmt: Format, now: float) -> str | None:
-        """"over", "30s", "60s" near the end of a speech, else None."""
+        """ "over", "30s", "60s" near the end of a speech, else None."""
         left = self.remaining(fmt, now)
         if left <= 0:
             return "over"

@@ -1,4 +1,4 @@
-"""Rounds page: run a debate round in a format on the current topic, with clocks, flow sheet, cards and ballot.
+"""Rounds page: run a debate round in a format on the current topic: clocks, flow sheet, cards, ballot.
 
 Everything that counts lives in :mod:`debate_explorer.rounds` (tested without Streamlit); this page keeps
 the round in the session and in the URL (``?round=``, validated on arrival), so a page change or a refresh

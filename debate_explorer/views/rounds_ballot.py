@@ -1,4 +1,4 @@
-"""The Rounds page's ballot tab: winner or ranks, an editable rubric with points per team, a reason; printable."""
+"""The Rounds page's ballot tab: winner or ranks, an editable rubric, points per team, a reason; printable."""
 
 from __future__ import annotations
 
@@ -14,41 +14,46 @@ from debate_explorer.views.render import md
 
 
 def ballot_tab(state: RoundState, fmt: Format, topic: Topic) -> None:
-    import pandas as pd
-
     key = f"rounds.ballot.{fmt.id}"
     judge = st.text_input("Judge", key=f"{key}.judge", max_chars=120)
     names = {team.id: team.name for team in fmt.teams}
     winner = ""
     ranks: dict[str, int] = {}
     if fmt.results == "ranks":
-        st.caption("Rank the teams 1 (best) to %d." % len(fmt.teams))
+        st.caption(f"Rank the teams 1 (best) to {len(fmt.teams)}.")
         columns = st.columns(len(fmt.teams))
-        for column, team in zip(columns, fmt.teams, strict=True):
+        places = list(range(1, len(fmt.teams) + 1))
+        for n, (column, team) in enumerate(zip(columns, fmt.teams, strict=True)):
             ranks[team.id] = int(
-                column.selectbox(team.name, range(1, len(fmt.teams) + 1), key=f"{key}.rank.{team.id}") or 1
+                column.selectbox(team.name, places, index=n, key=f"{key}.rank.{team.id}") or 1
             )
     else:
-        winner = st.radio("Winner", list(names), format_func=names.__getitem__, key=f"{key}.winner", index=None) or ""
+        winner = (
+            st.radio("Winner", list(names), format_func=names.__getitem__, key=f"{key}.winner", index=None)
+            or ""
+        )
     with st.expander("Rubric (criteria and their points)", icon=":material/tune:"):
-        rubric_frame = st.data_editor(
-            pd.DataFrame([c.model_dump() for c in DEFAULT_RUBRIC]),
+        rubric_frame: dict[str, list[object]] = st.data_editor(
+            {"name": [c.name for c in DEFAULT_RUBRIC], "max_points": [c.max_points for c in DEFAULT_RUBRIC]},
             key=f"{key}.rubric",
             num_rows="dynamic",
             hide_index=True,
         )
     rubric = [
-        Criterion(name=str(row["name"]), max_points=int(row["max_points"]))
-        for row in rubric_frame.to_dict("records")
-        if str(row.get("name") or "").strip() and row.get("max_points")
+        Criterion(name=str(name), max_points=int(str(points)))
+        for name, points in zip(rubric_frame["name"], rubric_frame["max_points"], strict=False)
+        if str(name or "").strip() and points
     ]
     st.caption("Points per team for each criterion.")
-    scores_frame = st.data_editor(
-        pd.DataFrame({c.name: [0] * len(fmt.teams) for c in rubric}, index=[t.name for t in fmt.teams]),
+    scores_frame: dict[str, list[object]] = st.data_editor(
+        {"Team": [t.name for t in fmt.teams], **{c.name: [0] * len(fmt.teams) for c in rubric}},
         key=f"{key}.scores.{'|'.join(c.name for c in rubric)}",
+        disabled=["Team"],
+        hide_index=True,
     )
     scores = {
-        team.id: {c.name: int(scores_frame.loc[team.name, c.name] or 0) for c in rubric} for team in fmt.teams
+        team.id: {c.name: int(str(scores_frame[c.name][n] or 0)) for c in rubric}
+        for n, team in enumerate(fmt.teams)
     }
     reason = st.text_area("Reason for decision", key=f"{key}.reason", max_chars=ballots.MAX_TEXT)
     try:

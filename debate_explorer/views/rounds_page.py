@@ -13,7 +13,7 @@ from debate_explorer.rounds import flow
 from debate_explorer.rounds.cards import cards, cards_html
 from debate_explorer.rounds.formats import Format, shipped_formats
 from debate_explorer.rounds.state import RoundError, RoundState, assign_sides
-from debate_explorer.views import routing, rounds_ballot
+from debate_explorer.views import rounds_ballot, routing
 from debate_explorer.views.render import md
 
 STATE = "rounds.state"
@@ -88,7 +88,11 @@ def setup(topic: Topic, formats: dict[str, Format]) -> None:
     fmt = formats[fmt_id or ids[0]]
     st.caption(
         f"{md(fmt.name)}: {len(fmt.speeches)} speeches, {fmt.total_minutes:g} minutes of speaking"
-        + (f", {fmt.prep_minutes:g} minutes of prep per team" if fmt.prep_minutes else ", no prep in the round")
+        + (
+            f", {fmt.prep_minutes:g} minutes of prep per team"
+            if fmt.prep_minutes
+            else ", no prep in the round"
+        )
         + ". Figures and their rule pages: docs/formats.md."
     )
 
@@ -186,7 +190,12 @@ def show() -> None:
     if error := st.session_state.pop("rounds.error", None):
         st.warning(md(error))
     clock_tab, flow_tab, cards_tab, ballot_tab = st.tabs(
-        [":material/timer: Round", ":material/table: Flow sheet", ":material/style: Cards", ":material/gavel: Ballot"]
+        [
+            ":material/timer: Round",
+            ":material/table: Flow sheet",
+            ":material/style: Cards",
+            ":material/gavel: Ballot",
+        ]
     )
     with clock_tab:
         round_tab(state, fmt, topic)
@@ -240,7 +249,9 @@ def round_tab(state: RoundState, fmt: Format, topic: Topic) -> None:
             disabled=state.index + 1 >= len(fmt.speeches),
             on_click=act, args=(state, fmt, topic, lambda s, t: s.next(fmt, t)),
         )  # fmt: skip
-        buttons[4].button("New round", key="rounds.new", icon=":material/close:", on_click=save, args=(None, topic))
+        buttons[4].button(
+            "New round", key="rounds.new", icon=":material/close:", on_click=save, args=(None, topic)
+        )
         if fmt.prep_minutes:
             prep = st.columns(len(fmt.teams))
             for column, team in zip(prep, fmt.teams, strict=True):
@@ -263,19 +274,20 @@ def round_tab(state: RoundState, fmt: Format, topic: Topic) -> None:
 
 
 def flow_sheet(state: RoundState, fmt: Format, topic: Topic) -> None:
-    import pandas as pd
-
     st.caption("One column per speech; each row is an argument you expect to meet. Write in the cells.")
     table = flow.rows(fmt, state, topic)
-    frame = pd.DataFrame(table, columns=[flow.ARGUMENT, *flow.columns(fmt)])
-    edited = st.data_editor(
-        frame,
+    header = [flow.ARGUMENT, *flow.columns(fmt)]
+    edited: dict[str, list[object]] = st.data_editor(
+        {col: [row[col] for row in table] for col in header},
         key=f"rounds.flow.{fmt.id}.{state.section_id}",
         hide_index=True,
         disabled=[flow.ARGUMENT],
         width="stretch",
     )
-    rows = [{str(k): "" if v is None else str(v) for k, v in row.items()} for row in edited.to_dict("records")]
+    rows = [
+        {col: "" if edited[col][n] is None else str(edited[col][n]) for col in header}
+        for n in range(len(table))
+    ]
     a, b = st.columns(2)
     a.download_button(
         "Flow sheet (CSV)", flow.to_csv(rows, fmt), f"{topic.id}-flow.csv", "text/csv",
@@ -288,7 +300,9 @@ def flow_sheet(state: RoundState, fmt: Format, topic: Topic) -> None:
 
 
 def card_files(state: RoundState, topic: Topic) -> None:
-    st.caption("Evidence cards: tag (the claim), cite (publisher, date, title, URL) and card text (the evidence).")
+    st.caption(
+        "Evidence cards: tag (the claim), cite (publisher, date, title, URL) and card text (the evidence)."
+    )
     columns = st.columns(len(Side))
     for column, side in zip(columns, Side, strict=True):
         found = cards(topic, side, state.section_id)

@@ -69,3 +69,14 @@ def test_round_in_the_link_is_restored_and_a_bad_one_ignored(open_app: OpenApp) 
     bad = open_app("rounds", topic="universal-basic-income", round="not-a-round")
     assert any("Ignored the round" in i.value for i in bad.info)
     assert bad.selectbox(key="rounds.format")  # back at the start form
+
+
+def test_flow_cards_and_ballot_tabs(open_app: OpenApp) -> None:
+    at = open_app("rounds")
+    start_round(at, "british-parliamentary")
+    downloads = [d.proto.label for d in at.get("download_button")]
+    assert any("Flow sheet (CSV)" in d for d in downloads) and any("Cards:" in d for d in downloads)
+    assert any("Ballot" in d for d in downloads)
+    assert [s.label for s in at.selectbox if s.key and ".rank." in s.key] == [
+        team.name for team in FORMATS["british-parliamentary"].teams
+    ]
