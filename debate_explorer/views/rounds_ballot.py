@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
+from debate_explorer.classroom import ClassroomService, TeacherKey
 from debate_explorer.model import Topic
 from debate_explorer.rounds import ballot as ballots
 from debate_explorer.rounds.ballot import DEFAULT_RUBRIC, Ballot, Criterion
-from debate_explorer.rounds.formats import Format
+from debate_explorer.rounds.formats import Format, shipped_formats
 from debate_explorer.rounds.state import RoundState
 from debate_explorer.views.render import md
 
@@ -74,6 +75,7 @@ def ballot_tab(state: RoundState, fmt: Format, topic: Topic) -> None:
     st.markdown(f"**Totals** · {totals}")
     for problem in ballot.check_for(fmt):
         st.caption(f"To finish the ballot: {md(problem)}.")
+    save_to_class(ballot)
     st.download_button(
         "Ballot (printable HTML)",
         ballots.to_html(ballot, fmt, topic.title),
@@ -83,3 +85,55 @@ def ballot_tab(state: RoundState, fmt: Format, topic: Topic) -> None:
         on_click="ignore",
         icon=":material/print:",
     )
+
+
+TEACHER_KEY = "class.teacher_key"
+"""Where the Classroom page keeps the teacher's key for this session: ((code, digest), TeacherKey)."""
+
+
+def save_to_class(ballot: Ballot) -> None:
+    """With a class's teacher dashboard open in this session, the ballot can be stored with the class."""
+    memo = st.session_state.get(TEACHER_KEY)
+    if not memo:
+        st.caption("Open your class's teacher dashboard in this browser to store ballots with the class.")
+        return
+    (code, _), key = memo
+    if st.button(f"Save the ballot to class {md(code)}", key="rounds.ballot.save", icon=":material/save:"):
+        from debate_explorer.classroom import ClassroomError
+        from debate_explorer.views.classroom_common import service_or_stop
+
+        try:
+            service_or_stop().submit_ballot(key, ballot)
+        except ClassroomError as exc:
+            st.warning(md(exc))
+        else:
+            st.success(f"Saved to class {md(code)}; the teacher's dashboard lists it.")
+
+
+def class_ballots(service: ClassroomService, key: TeacherKey) -> None:
+    """The teacher dashboard's list of the class's ballots (stored from the Rounds page)."""
+    st.subheader("Ballots")
+    stored = service.ballots(key)
+    if not stored:
+        st.caption("No ballots yet: judge a round on the Rounds page and save its ballot to this class.")
+        return
+    formats = shipped_formats()
+    rows = []
+    for ballot in stored:
+        fmt = formats.get(ballot.format_id)
+        names = {t.id: t.name for t in fmt.teams} if fmt else {}
+        if ballot.ranks:
+            result = ", ".join(names.get(t, t) for t, _ in sorted(ballot.ranks.items(), key=lambda i: i[1]))
+        else:
+            result = names.get(ballot.winner, ballot.winner)
+        totals = ", ".join(f"{names.get(t, t)} {ballot.total(t)}" for t in ballot.scores)
+        rows.append(
+            {
+                "Format": fmt.name if fmt else ballot.format_id,
+                "Judge": ballot.judge,
+                "Winner / ranks": result,
+                "Rubric totals": totals,
+                "Reason for decision": ballot.reason,
+            }
+        )
+    st.dataframe(rows, hide_index=True, width="stretch")

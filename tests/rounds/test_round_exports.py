@@ -20,7 +20,8 @@ from debate_explorer.rounds.state import RoundState
 from tests.conftest import FIXTURES, SAMPLE, CliResult
 from tests.test_export import parse
 
-HOSTILE = [load_file(FIXTURES / "hostile" / name).topic for name in ("script-tags.yaml", "bidi-zero-width.yaml")]
+HOSTILE_NAMES = ("script-tags.yaml", "bidi-zero-width.yaml")
+HOSTILE = [load_file(FIXTURES / "hostile" / name).topic for name in HOSTILE_NAMES]
 FORMAT = shipped_formats()["public-forum"]
 BANNED = {"script", "img", "iframe", "svg", "object", "embed", "link", "base", "form", "input"}
 
@@ -53,7 +54,7 @@ def test_flow_sheet_keeps_hostile_text_inert(topic: Topic) -> None:
     table = flow.rows(FORMAT, round_for(topic), topic)
     assert table, "the hostile topics have pairs to flow"
     assert_inert_html(flow.to_html(table, FORMAT, topic), topic)
-    hostile_row = dict(table[0]) | {flow.columns(FORMAT)[2]: "=HYPERLINK(\"http://evil\")"}
+    hostile_row = dict(table[0]) | {flow.columns(FORMAT)[2]: '=HYPERLINK("http://evil")'}
     parsed = list(csv.reader(io.StringIO(flow.to_csv([hostile_row], FORMAT))))
     assert parsed[0][0] == flow.ARGUMENT and len(parsed[1]) == len(FORMAT.speeches) + 1
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in parsed for cell in row)
