@@ -140,7 +140,11 @@ def order(state: RoundState, fmt: Format, topic: Topic) -> None:
 def clocks(state: RoundState, fmt: Format, topic: Topic) -> None:
     """The speech clock and prep clocks; a fragment that redraws itself every second while one runs."""
     moment = now()
+    prepping = state.prep_team
     state.tick(fmt, moment)
+    if prepping is not None and state.prep_team is None:
+        save(state, topic)
+        st.rerun(scope="app")  # the pool ran out: the prep buttons and the URL must show it
     speech = state.speech(fmt)
     left = state.remaining(fmt, moment)
     status = "running" if state.running() else ("paused" if state.elapsed else "ready")
