@@ -191,6 +191,7 @@ def show() -> None:
         f"**{md(fmt.name)}** · proposition: **{md(proposition)}** · opposition: **{md(opposition)}**"
         + (f" · section: {md(section.title)}" if section else "")
     )
+    class_teams(state, topic)
     if error := st.session_state.pop("rounds.error", None):
         st.warning(md(error))
     clock_tab, flow_tab, cards_tab, ballot_tab = st.tabs(
@@ -320,3 +321,28 @@ def card_files(state: RoundState, topic: Topic) -> None:
             on_click="ignore",
             icon=":material/print:",
         )
+
+
+def class_teams(state: RoundState, topic: Topic) -> None:
+    """With a class on this topic open in this session: its students per bench, from its team assignment."""
+    memo = st.session_state.get(rounds_ballot.TEACHER_KEY)
+    if not memo:
+        return
+    from debate_explorer.classroom import ClassroomError
+    from debate_explorer.views.classroom_common import service_or_stop
+
+    (code, _), key = memo
+    try:
+        board = service_or_stop().dashboard(key)
+    except ClassroomError:
+        return
+    if board.info.topic_id != topic.id:
+        return
+    benches: dict[str, list[str]] = {"Proposition": [], "Opposition": []}
+    for label, names in board.teams.items():
+        side = next((s for s in Side if label.lower().startswith(s.value)), None)
+        if side is not None:
+            bench = "Proposition" if side is state.proposition else "Opposition"
+            benches[bench].extend(f"{name} ({label})" for name in names)
+    shown = " · ".join(f"{bench}: {', '.join(names) or 'nobody yet'}" for bench, names in benches.items())
+    st.caption(f"Class {md(code)}, sides from its team assignment: {md(shown)}")

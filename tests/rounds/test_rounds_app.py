@@ -80,3 +80,36 @@ def test_flow_cards_and_ballot_tabs(open_app: OpenApp) -> None:
     assert [s.label for s in at.selectbox if s.key and ".rank." in s.key] == [
         team.name for team in FORMATS["british-parliamentary"].teams
     ]
+
+
+def test_in_a_class_sides_come_from_its_teams_and_the_ballot_is_stored(
+    classroom_database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from debate_explorer.classroom import ClassroomService, db
+    from debate_explorer.config import CONTENT_DIR_ENV
+    from debate_explorer.views.rounds_ballot import TEACHER_KEY
+    from tests.conftest import APP, TOPICS
+
+    engine = db.make_engine(classroom_database)
+    db.upgrade(engine)
+    service = ClassroomService(engine)
+    info, secret = service.create_class("sample-topic")
+    key = service.teacher(info.code, secret)
+    students = [service.join(info.code)[0] for _ in range(2)]
+    monkeypatch.setenv(CONTENT_DIR_ENV, str(TOPICS))
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.session_state[TEACHER_KEY] = ((info.code, "digest"), key)
+    at.run()
+    at.switch_page("debate_explorer/views/rounds.py").run()
+    start_round(at, "public-forum", "supporter")
+    shown = texts(at)
+    assert f"Class {info.code}" in shown
+    for seat in students:
+        assert seat.name in shown
+    at.radio(key="rounds.ballot.public-forum.winner").set_value("team-a")
+    at.text_area(key="rounds.ballot.public-forum.reason").input("Clearer weighing in the final focus.").run()
+    at.button(key="rounds.ballot.save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    stored = service.ballots(key)
+    assert [(b.winner, b.reason) for b in stored] == [("team-a", "Clearer weighing in the final focus.")]
+    engine.dispose()
