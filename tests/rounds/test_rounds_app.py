@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from debate_explorer.rounds.formats import shipped_formats
 from debate_explorer.rounds.state import RoundState
-from tests.conftest import OpenApp
+from tests.conftest import TOPICS, OpenApp
 
 FORMATS = shipped_formats()
 
@@ -32,7 +32,7 @@ def start_round(at: AppTest, fmt_id: str, side: str = "supporter") -> None:
 @pytest.mark.parametrize("fmt_id", list(FORMATS))
 def test_each_format_runs_first_to_last(open_app: OpenApp, fmt_id: str) -> None:
     fmt = FORMATS[fmt_id]
-    at = open_app("rounds")
+    at = open_app("rounds", content=TOPICS)
     start_round(at, fmt_id)
     assert f"Now: {fmt.speeches[0].name}" in texts(at).replace("\\", "")
     for number in range(1, len(fmt.speeches)):
@@ -49,7 +49,7 @@ def test_each_format_runs_first_to_last(open_app: OpenApp, fmt_id: str) -> None:
 
 
 def test_prep_draws_from_the_team_and_back_goes_back(open_app: OpenApp) -> None:
-    at = open_app("rounds")
+    at = open_app("rounds", content=TOPICS)
     start_round(at, "public-forum")
     at.button(key="rounds.prep.team-b").click().run()
     state = RoundState.decode(url_round(at), FORMATS)
@@ -63,16 +63,16 @@ def test_prep_draws_from_the_team_and_back_goes_back(open_app: OpenApp) -> None:
 
 
 def test_round_in_the_link_is_restored_and_a_bad_one_ignored(open_app: OpenApp) -> None:
-    state = RoundState(format_id="world-schools", topic_id="universal-basic-income", index=3)
-    at = open_app("rounds", topic="universal-basic-income", round=state.encode())
+    state = RoundState(format_id="world-schools", topic_id="sample-topic", index=3)
+    at = open_app("rounds", content=TOPICS, topic="sample-topic", round=state.encode())
     assert f"Now: {FORMATS['world-schools'].speeches[3].name}" in texts(at)
-    bad = open_app("rounds", topic="universal-basic-income", round="not-a-round")
+    bad = open_app("rounds", content=TOPICS, topic="sample-topic", round="not-a-round")
     assert any("Ignored the round" in i.value for i in bad.info)
     assert bad.selectbox(key="rounds.format")  # back at the start form
 
 
 def test_flow_cards_and_ballot_tabs(open_app: OpenApp) -> None:
-    at = open_app("rounds")
+    at = open_app("rounds", content=TOPICS)
     start_round(at, "british-parliamentary")
     downloads = [d.proto.label for d in at.get("download_button")]
     assert any("Flow sheet (CSV)" in d for d in downloads) and any("Cards:" in d for d in downloads)
@@ -88,7 +88,7 @@ def test_in_a_class_sides_come_from_its_teams_and_the_ballot_is_stored(
     from debate_explorer.classroom import ClassroomService, db
     from debate_explorer.config import CONTENT_DIR_ENV
     from debate_explorer.views.rounds_ballot import TEACHER_KEY
-    from tests.conftest import APP, TOPICS
+    from tests.conftest import APP
 
     engine = db.make_engine(classroom_database)
     db.upgrade(engine)
