@@ -85,7 +85,13 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from .importer import ImportProblem, write_skeleton
 
     try:
-        written = write_skeleton(args.article, output=args.output, topic_id=args.id, force=args.force)
+        written = write_skeleton(
+            args.article,
+            output=args.output,
+            topic_id=args.id,
+            force=args.force,
+            input_format=args.input_format,
+        )
     except ImportProblem as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -148,8 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
     export.set_defaults(run=_cmd_export)
 
-    new = commands.add_parser("new", help="turn a plain-text or Markdown article into a skeleton topic")
-    new.add_argument("article", help="the article file")
+    new = commands.add_parser(
+        "new", help="turn an article (text, Markdown) or a Kialo, Argdown or AIF debate into a skeleton topic"
+    )
+    new.add_argument("article", help="the file to import")
+    new.add_argument(
+        "--from",
+        dest="input_format",
+        choices=["auto", "article", "kialo", "argdown", "aif"],
+        default="auto",
+        help="the file's format (default: recognised from its content and extension)",
+    )
     new.add_argument("-o", "--output", help="where to write (default: arguments/<id>.yaml)")
     new.add_argument("--id", help="topic id (default: from the title)")
     new.add_argument("--force", action="store_true", help="overwrite an existing file")

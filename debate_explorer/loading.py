@@ -22,6 +22,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from . import files
 from .model import DATE_PATTERN, ID_PATTERN, Topic
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -293,23 +294,11 @@ def load_text(text: str, file: str = "<text>", expected_id: str | None = None) -
 
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """Read a file as UTF-8 text within the size cap; every problem becomes a LoadError."""
-    file = str(path)
+    """Read a file as UTF-8 text within the size cap (files.read_text); every problem becomes a LoadError."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadError(file, None, "", f"file is {size:,} bytes; the limit is {max_bytes:,}")
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise LoadError(file, None, "", f"cannot read file: {exc.strerror or exc}") from None
-    if len(data) > max_bytes:
-        raise LoadError(file, None, "", f"file is larger than the limit of {max_bytes:,} bytes")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise LoadError(file, line, "", f"not UTF-8 text (byte 0x{data[exc.start]:02x})") from None
+        return files.read_text(path, max_bytes)
+    except files.FileProblem as exc:
+        raise LoadError(str(path), exc.line, "", exc.reason) from None
 
 
 def load_file(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> LoadedTopic:

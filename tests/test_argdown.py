@@ -1,8 +1,8 @@
 """The Argdown export, parsed by the real Argdown parser (@argdown/cli from npm, installed by .ci/run).
 
-The CLI lives in .tools/argdown (gitignored). Without it these tests skip, unless
-DEBATE_EXPLORER_REQUIRE_BROWSER=1 or CI is set: then a missing parser is a failure, so CI cannot pass
-by skipping them.
+The CLI lives in .tools/argdown (gitignored; importer.argdown.find_cli locates it). Without it these tests
+skip, unless DEBATE_EXPLORER_REQUIRE_BROWSER=1 or CI is set: then a missing parser is a failure, so CI
+cannot pass by skipping them.
 """
 
 from __future__ import annotations
@@ -16,12 +16,11 @@ import pytest
 
 from debate_explorer.exports import export_topic
 from debate_explorer.exports.argdown import argument_title, escape
+from debate_explorer.importer.argdown import INSTALL, find_cli
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
-from tests.conftest import FIXTURES, ROOT, SAMPLE
+from tests.conftest import FIXTURES, SAMPLE
 
-ARGDOWN = ROOT / ".tools" / "argdown" / "node_modules" / ".bin" / "argdown"
-INSTALL = "make argdown"
 FIXTURES = {
     "sample": SAMPLE,
     "render-hostile": FIXTURES / "render" / "render-hostile.yaml",
@@ -40,8 +39,9 @@ TRICKY = [
 
 
 def _require_parser() -> Path:
-    if ARGDOWN.exists():
-        return ARGDOWN
+    cli = find_cli()
+    if cli is not None:
+        return cli
     if os.environ.get("DEBATE_EXPLORER_REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
         pytest.fail(f"the Argdown parser is missing: run `{INSTALL}` (.ci/run and make test do)")
     pytest.skip(f"Argdown parser not installed; run `{INSTALL}`")

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import secrets
 
-ADJECTIVES = (
-    "Amber", "Brave", "Bright", "Calm", "Clever", "Cosmic", "Curious", "Daring", "Eager", "Fuzzy",
-    "Gentle", "Golden", "Happy", "Honest", "Jolly", "Keen", "Kind", "Lively", "Lucky", "Mellow",
-    "Mighty", "Nimble", "Noble", "Patient", "Plucky", "Polite", "Quick", "Quiet", "Rapid", "Silver",
-    "Steady", "Sunny", "Swift", "Tidy", "Witty", "Zesty", "Bold", "Cheerful", "Frosty", "Merry",
-)  # fmt: skip
-ANIMALS = (
-    "Badger", "Beaver", "Bison", "Crane", "Dolphin", "Eagle", "Falcon", "Ferret", "Fox", "Gecko",
-    "Heron", "Ibex", "Jaguar", "Koala", "Lemur", "Lynx", "Marmot", "Moose", "Narwhal", "Otter",
-    "Owl", "Panda", "Pelican", "Penguin", "Puffin", "Quokka", "Raven", "Robin", "Salmon", "Seal",
-    "Sparrow", "Tapir", "Tiger", "Toucan", "Turtle", "Walrus", "Whale", "Wombat", "Yak", "Zebra",
-)  # fmt: skip
+_ADJECTIVES = """
+Amber Brave Bright Calm Clever Cosmic Curious Daring Eager Fuzzy Gentle Golden Happy Honest Jolly
+Keen Kind Lively Lucky Mellow Mighty Nimble Noble Patient Plucky Polite Quick Quiet Rapid Silver
+Steady Sunny Swift Tidy Witty Zesty Bold Cheerful Frosty Merry
+"""
+_ANIMALS = """
+Badger Beaver Bison Crane Dolphin Eagle Falcon Ferret Fox Gecko Heron Ibex Jaguar Koala Lemur Lynx
+Marmot Moose Narwhal Otter Owl Panda Pelican Penguin Puffin Quokka Raven Robin Salmon Seal Sparrow
+Tapir Tiger Toucan Turtle Walrus Whale Wombat Yak Zebra
+"""
+ADJECTIVES = tuple(_ADJECTIVES.split())
+ANIMALS = tuple(_ANIMALS.split())
 
 MAX_NICKNAME = 24
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select
@@ -28,18 +29,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..escape import csv_cell
 from ..model import ID_PATTERN, MAX_ID, Side
 from ..rounds.ballot import Ballot
-from . import names, tokens
-from .errors import (
-    BadInput,
-    BadToken,
-    ClassClosed,
-    ClassroomError,
-    DatabaseUnavailable,
-    RateLimited,
-    TooLong,
-    UnknownCode,
-    WrongPhase,
-)
+from . import errors, names, tokens
+from .errors import ClassroomError, DatabaseUnavailable
 from .models import BallotRow, ClassDebate, JoinAttempt, Student, Submission, Vote
 from .rules import (
     JOIN_PHASES,
@@ -63,6 +54,19 @@ T = TypeVar("T")
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def _parse(kind: type[E], value: object, message: str) -> E:
+    """``kind(value)``, or BadInput with ``message`` for a value that is not one of its members."""
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    raise errors.BadInput(message)
 
 
 def _id_ok(value: str | None) -> bool:
@@ -193,7 +197,7 @@ class ClassroomService:
     def _debate(self, session: Session, debate_id: int) -> ClassDebate:
         row = session.get(ClassDebate, debate_id)
         if row is None:
-            raise UnknownCode()
+            raise errors.UnknownCode()
         return row
 
     def _by_code(self, session: Session, code: str) -> ClassDebate:
@@ -202,7 +206,7 @@ class ClassroomService:
         if canonical is not None:
             row = session.scalars(select(ClassDebate).where(ClassDebate.code == canonical)).first()
         if row is None:
-            raise UnknownCode()
+            raise errors.UnknownCode()
         return row
 
     # ------------------------------------------------------------ teacher
@@ -221,13 +225,15 @@ class ClassroomService:
     ) -> tuple[ClassInfo, str]:
         """A new class in the before-vote phase, and its teacher secret (shown once, stored hashed)."""
         if not _id_ok(topic_id) or not topic_id or not _id_ok(section_id):
-            raise BadInput("That topic or section is not one of the library's.")
+            raise errors.BadInput("That topic or section is not one of the library's.")
         try:
             mode = SideMode(side_mode)
         except ValueError:
-            raise BadInput("Sides are assigned at random, chosen by students, or not at all.") from None
+            raise errors.BadInput(
+                "Sides are assigned at random, chosen by students, or not at all."
+            ) from None
         if not 1 <= teams_per_side <= MAX_TEAMS_PER_SIDE:
-            raise BadInput(f"Choose between 1 and {MAX_TEAMS_PER_SIDE} teams per side.")
+            raise errors.BadInput(f"Choose between 1 and {MAX_TEAMS_PER_SIDE} teams per side.")
         secret = tokens.new_secret()
         secret_hash = tokens.hash_secret(secret)
         for _ in range(20):  # a clash of random codes is rare; the unique index settles it
@@ -260,24 +266,21 @@ class ClassroomService:
         with self._session() as session:
             row = self._by_code(session, code)
             if not tokens.is_secret_shaped(secret) or not tokens.verify_secret(secret, row.teacher_hash):
-                raise BadToken("teacher link")
+                raise errors.BadToken("teacher link")
             return TeacherKey(row.id, row.code, row.teacher_hash)
 
     def _teacher_row(self, session: Session, key: TeacherKey) -> ClassDebate:
         row = self._debate(session, key.debate_id)
         if row.teacher_hash != key.secret_hash:
-            raise BadToken("teacher link")  # a new teacher link was made since
+            raise errors.BadToken("teacher link")  # a new teacher link was made since
         return row
 
     def set_phase(self, key: TeacherKey, phase: Phase | str) -> ClassInfo:
-        try:
-            target = Phase(phase)
-        except ValueError:
-            raise BadInput("That is not a phase of a class debate.") from None
+        target = _parse(Phase, phase, "That is not a phase of a class debate.")
         with self._session() as session:
             row = self._teacher_row(session, key)
             if Phase(row.phase) is Phase.CLOSED:
-                raise ClassClosed()
+                raise errors.ClassClosed()
             row.phase = target.value
             if target is Phase.CLOSED:
                 row.closed_at = self._clock()
@@ -325,7 +328,7 @@ class ClassroomService:
     def submit_ballot(self, key: TeacherKey, ballot: Ballot) -> int:
         """Store a judge's ballot for a round in this class; returns its id. The teacher's key is required."""
         if ballot.topic_id != self.class_info(key.code).topic_id:
-            raise BadInput("This ballot is for another topic than the class's.")
+            raise errors.BadInput("This ballot is for another topic than the class's.")
         with self._session() as session:
             row = self._teacher_row(session, key)
             stored = BallotRow(
@@ -420,17 +423,17 @@ class ClassroomService:
                 .where(JoinAttempt.client == client_key, JoinAttempt.at >= since)
             )
             if (failures or 0) >= MAX_JOIN_FAILURES:
-                raise RateLimited()
+                raise errors.RateLimited()
         try:
             with self._session() as session:
                 found = self._by_code(session, code)
                 debate_id, phase, allow_nicknames = found.id, Phase(found.phase), found.allow_nicknames
-        except UnknownCode:
+        except errors.UnknownCode:
             with self._session() as session:
                 session.add(JoinAttempt(client=client_key, at=self._clock()))
             raise
         if phase not in JOIN_PHASES:
-            raise ClassClosed()
+            raise errors.ClassClosed()
         wanted = names.clean_nickname(nickname or "") if allow_nicknames else ""
         secret = tokens.new_secret()
         token_hash = tokens.hash_secret(secret)
@@ -442,14 +445,8 @@ class ClassroomService:
                 with self._session() as session:
                     row = self._debate(session, debate_id)
                     side, team = self._assign(session, row)
-                    student = Student(
-                        debate_id=row.id,
-                        name=name,
-                        side=side,
-                        team=team,
-                        token_hash=token_hash,
-                        joined_at=self._clock(),
-                    )
+                    student = Student(debate_id=row.id, name=name, side=side, team=team)
+                    student.token_hash, student.joined_at = token_hash, self._clock()
                     session.add(student)
                     session.flush()
                     student_id = student.id
@@ -489,18 +486,18 @@ class ClassroomService:
         """Check a seat token (from the student's URL); the key opens that seat and nothing else."""
         parts = tokens.split_seat_token(token)
         if parts is None:
-            raise BadToken()
+            raise errors.BadToken()
         student_id, secret = parts
         with self._session() as session:
             student = session.get(Student, student_id)
             if student is None or not tokens.verify_secret(secret, student.token_hash):
-                raise BadToken()
+                raise errors.BadToken()
             return SeatKey(student.id, student.debate_id, student.token_hash)
 
     def _student(self, session: Session, key: SeatKey) -> tuple[Student, ClassDebate]:
         student = session.get(Student, key.student_id)
         if student is None or student.token_hash != key.token_hash or student.debate_id != key.debate_id:
-            raise BadToken()
+            raise errors.BadToken()
         return student, self._debate(session, key.debate_id)
 
     def seat_state(self, key: SeatKey) -> SeatState:
@@ -519,16 +516,13 @@ class ClassroomService:
             )
 
     def choose_side(self, key: SeatKey, side: Side | str) -> SeatState:
-        try:
-            chosen = Side(side)
-        except ValueError:
-            raise BadInput("Choose the supporters' or the critics' side.") from None
+        chosen = _parse(Side, side, "Choose the supporters' or the critics' side.")
         with self._session() as session:
             student, row = self._student(session, key)
             if SideMode(row.side_mode) is not SideMode.CHOOSE:
-                raise BadInput("In this class the teacher assigns the sides.")
+                raise errors.BadInput("In this class the teacher assigns the sides.")
             if Phase(row.phase) is Phase.CLOSED:
-                raise ClassClosed()
+                raise errors.ClassClosed()
             student.side = chosen.value
             student.team = self._team(session, row, chosen.value)
         return self.seat_state(key)
@@ -538,20 +532,19 @@ class ClassroomService:
 
         One INSERT … ON CONFLICT DO UPDATE on (student, poll): concurrent votes never duplicate or vanish.
         """
-        try:
-            picked = Choice(choice)
-        except ValueError:
-            raise BadInput("Vote For, Against or Undecided.") from None
+        picked = _parse(Choice, choice, "Vote For, Against or Undecided.")
         if moved_by is not None and not _id_ok(moved_by):
-            raise BadInput("That is not a pair of this topic.")
+            raise errors.BadInput("That is not a pair of this topic.")
         with self._session() as session:
             student, row = self._student(session, key)
             phase = Phase(row.phase)
             if phase is Phase.CLOSED:
-                raise ClassClosed()
+                raise errors.ClassClosed()
             poll_name = VOTING_PHASES.get(phase)
             if poll_name is None:
-                raise WrongPhase("Voting is not open right now: wait for your teacher to open the vote.")
+                raise errors.WrongPhase(
+                    "Voting is not open right now: wait for your teacher to open the vote."
+                )
             values: dict[str, Any] = {
                 "debate_id": row.id,
                 "student_id": student.id,
@@ -571,30 +564,27 @@ class ClassroomService:
 
     def submit(self, key: SeatKey, pair_id: str, side: Side | str, text: str) -> SeatState:
         """Hand a rebuttal to the teacher; stored as typed (trimmed) and only ever shown as text."""
-        try:
-            chosen = Side(side)
-        except ValueError:
-            raise BadInput("A rebuttal is written for the supporters' or the critics' side.") from None
+        chosen = _parse(Side, side, "A rebuttal is written for the supporters' or the critics' side.")
         if not _id_ok(pair_id) or not pair_id:
-            raise BadInput("That is not a pair of this topic.")
+            raise errors.BadInput("That is not a pair of this topic.")
         body = text.strip() if isinstance(text, str) else ""
         if not body:
-            raise BadInput("Write your rebuttal before handing it in.")
+            raise errors.BadInput("Write your rebuttal before handing it in.")
         if len(body) > MAX_SUBMISSION:
-            raise TooLong(
+            raise errors.TooLong(
                 f"A rebuttal can be at most {MAX_SUBMISSION:,} characters; this one has {len(body):,}."
             )
         with self._session() as session:
             student, row = self._student(session, key)
             phase = Phase(row.phase)
             if phase is Phase.CLOSED:
-                raise ClassClosed()
+                raise errors.ClassClosed()
             if phase not in SUBMIT_PHASES:
-                raise WrongPhase(
+                raise errors.WrongPhase(
                     "Rebuttals can be handed in once your teacher starts the reading and debate."
                 )
             if student.side is not None and chosen.value != student.side:
-                raise BadInput(f"You argue for the {student.side} side in this class.")
+                raise errors.BadInput(f"You argue for the {student.side} side in this class.")
             session.add(
                 Submission(
                     debate_id=row.id,
@@ -612,9 +602,9 @@ class ClassroomService:
         with self._session() as session:
             _, row = self._student(session, key)
             if not row.show_results:
-                raise WrongPhase("Your teacher keeps the results for the class discussion.")
+                raise errors.WrongPhase("Your teacher keeps the results for the class discussion.")
             if Phase(row.phase) not in (Phase.RESULTS, Phase.CLOSED):
-                raise WrongPhase("The results are shown once your teacher opens them.")
+                raise errors.WrongPhase("The results are shown once your teacher opens them.")
             votes = session.scalars(select(Vote).where(Vote.debate_id == row.id)).all()
         by_poll: dict[str, dict[int, Choice]] = {"before": {}, "after": {}}
         for vote in votes:
@@ -680,7 +670,7 @@ class ClassroomService:
     def purge(self, older_than_days: float) -> int:
         """Delete every class created more than ``older_than_days`` ago; returns how many went."""
         if older_than_days < 0:
-            raise BadInput("--older-than must be zero or more days.")
+            raise errors.BadInput("--older-than must be zero or more days.")
         cutoff = self._clock() - timedelta(days=older_than_days)
         with self._session() as session:
             ids = session.scalars(select(ClassDebate.id).where(ClassDebate.created_at < cutoff)).all()
@@ -720,9 +710,5 @@ def _csv(header: list[str], rows: Iterator[list[Any]] | Any) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
-
-
-def _cell(value: object) -> str:
-    return csv_cell(value)

@@ -70,12 +70,5 @@ def to_aif(topic: Topic) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERER = Renderer(
-    name="aif",
-    label="AIF (JSON)",
-    extension="aif.json",
-    mime="application/json",
-    description="An AIF argument graph (AIFdb's JSON) for OVA, AIFdb and other argument-mining tools.",
-    accepts_section=True,
-    render=of_selection(to_aif),
-)
+DESCRIPTION = "An AIF argument graph (AIFdb's JSON) for OVA, AIFdb and other argument-mining tools."
+RENDERER = Renderer("aif", "AIF (JSON)", "aif.json", "application/json", of_selection(to_aif), DESCRIPTION)

@@ -63,12 +63,5 @@ def to_argdown(topic: Topic) -> str:
     return "\n".join(lines)
 
 
-RENDERER = Renderer(
-    name="argdown",
-    label="Argdown",
-    extension="argdown",
-    mime="text/plain",
-    description="An argument map source for Argdown's tools (argdown.org).",
-    accepts_section=True,
-    render=of_selection(to_argdown),
-)
+DESCRIPTION = "An argument map source for Argdown's tools (argdown.org)."
+RENDERER = Renderer("argdown", "Argdown", "argdown", "text/plain", of_selection(to_argdown), DESCRIPTION)

@@ -27,11 +27,11 @@ class Renderer:
     """File extension without the dot."""
     mime: str
     """Media type of the file."""
+    render: Render
     description: str
     """One line: what the file is for."""
-    accepts_section: bool
+    accepts_section: bool = True
     """Whether ``render`` can export one section alone."""
-    render: Render
 
 
 def of_selection(to_text: Callable[[Topic], str]) -> Render:

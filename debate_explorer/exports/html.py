@@ -72,12 +72,5 @@ def to_html(topic: Topic) -> str:
     )
 
 
-RENDERER = Renderer(
-    name="html",
-    label="HTML (printable)",
-    extension="html",
-    mime="text/html",
-    description="One self-contained printable page: both sides of every pair, sources with full URLs.",
-    accepts_section=True,
-    render=of_selection(to_html),
-)
+DESCRIPTION = "One self-contained printable page: both sides of every pair, sources with full URLs."
+RENDERER = Renderer("html", "HTML (printable)", "html", "text/html", of_selection(to_html), DESCRIPTION)

@@ -25,12 +25,5 @@ def render(topic: Topic, section_id: str | None = None) -> str:
     return json.dumps(envelope, indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERER = Renderer(
-    name="json",
-    label="JSON",
-    extension="json",
-    mime="application/json",
-    description="The validated topic model in a versioned envelope, for other programs.",
-    accepts_section=True,
-    render=render,
-)
+DESCRIPTION = "The validated topic model in a versioned envelope, for other programs."
+RENDERER = Renderer("json", "JSON", "json", "application/json", render, DESCRIPTION)

@@ -41,12 +41,5 @@ def to_kialo(topic: Topic) -> str:
     return NEWLINE.join(lines)
 
 
-RENDERER = Renderer(
-    name="kialo",
-    label="Kialo (text)",
-    extension="txt",
-    mime="text/plain",
-    description="Kialo's discussion text: the question as thesis, claims as Pros and Cons, rebuttals below.",
-    accepts_section=True,
-    render=of_selection(to_kialo),
-)
+DESCRIPTION = "Kialo's discussion text: the question as thesis, claims as Pros and Cons, rebuttals below."
+RENDERER = Renderer("kialo", "Kialo (text)", "txt", "text/plain", of_selection(to_kialo), DESCRIPTION)

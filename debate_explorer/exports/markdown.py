@@ -102,12 +102,5 @@ def to_markdown(topic: Topic) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-RENDERER = Renderer(
-    name="markdown",
-    label="Markdown",
-    extension="md",
-    mime="text/markdown",
-    description="A handout to edit or paste into a course page.",
-    accepts_section=True,
-    render=of_selection(to_markdown),
-)
+DESCRIPTION = "A handout to edit or paste into a course page."
+RENDERER = Renderer("markdown", "Markdown", "md", "text/markdown", of_selection(to_markdown), DESCRIPTION)

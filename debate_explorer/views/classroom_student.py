@@ -9,7 +9,9 @@ from debate_explorer.classroom import ClassroomError, ClassroomService, Phase, S
 from debate_explorer.classroom.names import MAX_NICKNAME
 from debate_explorer.classroom.report import choice_labels
 from debate_explorer.classroom.rules import MAX_SUBMISSION, PHASE_TITLES, VOTING_PHASES, Choice
+from debate_explorer.classroom.tokens import normalise_code
 from debate_explorer.model import Pair, Section, Side, Topic
+from debate_explorer.pages import page
 from debate_explorer.views import render
 from debate_explorer.views.classroom_common import client_address, digest, guarded, topic_of
 
@@ -223,3 +225,16 @@ def my_work(seat: SeatState, topic: Topic) -> None:
                 f"**{render.md(questions.get(sub.pair_id, sub.pair_id))}** · {render.md(sub.side)}\n\n"
                 f"{render.md(sub.text)}"
             )
+
+
+def join_box() -> None:
+    """A compact "join a class" field for the Topics page; the Classroom page takes it from there."""
+    with st.form("class.join_box", border=False):
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        typed = left.text_input("Joining a class debate? Type the code from your teacher", max_chars=12)
+        if right.form_submit_button("Go to the class"):
+            code = normalise_code(typed)
+            if code is None:
+                st.error("A class code has 6 letters and digits, like K7QX3M.")
+            else:
+                st.switch_page(str(page("classroom").path), query_params={"class": code})

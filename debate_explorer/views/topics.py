@@ -11,6 +11,7 @@ from debate_explorer.model import Side
 from debate_explorer.pages import page
 from debate_explorer.search import search
 from debate_explorer.views import render
+from debate_explorer.views.classroom_student import join_box
 from debate_explorer.views.library import library
 from debate_explorer.views.render import md
 
@@ -22,6 +23,8 @@ st.markdown(
     "The strongest supporter and critic positions on contested questions, section by section, "
     "side by side, each claim tied to sources you can open."
 )
+
+join_box()
 
 query = st.text_input(
     "Search every claim, reasoning, evidence, rebuttal and source title",

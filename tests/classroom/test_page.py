@@ -201,3 +201,17 @@ def test_database_down_gives_a_retry_and_reading_pages_still_work(
     assert "cannot be reached right now" in everything(at)
     assert any(b.label == "Try again" for b in at.button)
     assert "postgresql" not in everything(at) and "nobody" not in everything(at)
+
+
+def test_join_from_the_topics_page(open_app: OpenApp, service: ClassroomService) -> None:
+    info, _ = service.create_class("sample-topic")
+    at = open_app("topics", content=TOPICS)
+    box = next(t for t in at.text_input if "class debate" in t.label)
+    box.input("nope!")
+    button(at, "Go to the class").click().run()
+    assert "6 letters and digits" in everything(at)
+    box = next(t for t in at.text_input if "class debate" in t.label)
+    box.input(info.code.lower())
+    button(at, "Go to the class").click().run()
+    assert not at.exception
+    assert at.text_input(key="class.code").value == info.code  # the Classroom page, code filled in

@@ -87,7 +87,11 @@ def app_server(browser_available: None, tmp_path_factory: pytest.TempPathFactory
             if content not in urls:
                 running = serve_app(
                     APP,
-                    env={"DEBATE_EXPLORER_DIR": str(content)},
+                    env={
+                        "DEBATE_EXPLORER_DIR": str(content),
+                        # each server its own classroom database, never ./data/ in the checkout
+                        "DEBATE_EXPLORER_DATABASE_URL": f"sqlite:///{logs / f'classroom-{len(urls)}.db'}",
+                    },
                     log=logs / f"server-{len(urls)}.log",
                     timeout=START_TIMEOUT,
                 )

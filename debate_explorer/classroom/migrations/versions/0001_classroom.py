@@ -15,6 +15,22 @@ branch_labels = None
 depends_on = None
 
 
+def _belongs_to(table: str, column: str) -> sa.Column[int]:
+    """A required foreign key that disappears with its parent row."""
+    return sa.Column(column, sa.Integer(), sa.ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False)
+
+
+def _debate_child(
+    name: str, *columns: sa.Column[object] | sa.UniqueConstraint, per_student: bool = False
+) -> None:
+    """A table that belongs to a class debate (and, with ``per_student``, to one of its students)."""
+    owners = [_belongs_to("class_debates", "debate_id")]
+    if per_student:
+        owners.append(_belongs_to("students", "student_id"))
+    op.create_table(name, sa.Column("id", sa.Integer(), primary_key=True), *owners, *columns)
+    op.create_index(f"ix_{name}_debate_id", name, ["debate_id"])
+
+
 def upgrade() -> None:
     op.create_table(
         "class_debates",
@@ -34,12 +50,8 @@ def upgrade() -> None:
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
     )
     op.create_index("ix_class_debates_code", "class_debates", ["code"], unique=True)
-    op.create_table(
+    _debate_child(
         "students",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "debate_id", sa.Integer(), sa.ForeignKey("class_debates.id", ondelete="CASCADE"), nullable=False
-        ),
         sa.Column("name", sa.String(60), nullable=False),
         sa.Column("side", sa.String(16), nullable=True),
         sa.Column("team", sa.Integer(), nullable=True),
@@ -47,38 +59,23 @@ def upgrade() -> None:
         sa.Column("joined_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("debate_id", "name", name="uq_students_debate_name"),
     )
-    op.create_index("ix_students_debate_id", "students", ["debate_id"])
-    op.create_table(
+    _debate_child(
         "votes",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "debate_id", sa.Integer(), sa.ForeignKey("class_debates.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column(
-            "student_id", sa.Integer(), sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=False
-        ),
         sa.Column("phase", sa.String(16), nullable=False),
         sa.Column("choice", sa.String(16), nullable=False),
         sa.Column("moved_by", sa.String(80), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("student_id", "phase", name="uq_votes_student_phase"),
+        per_student=True,
     )
-    op.create_index("ix_votes_debate_id", "votes", ["debate_id"])
-    op.create_table(
+    _debate_child(
         "submissions",
-        sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column(
-            "debate_id", sa.Integer(), sa.ForeignKey("class_debates.id", ondelete="CASCADE"), nullable=False
-        ),
-        sa.Column(
-            "student_id", sa.Integer(), sa.ForeignKey("students.id", ondelete="CASCADE"), nullable=False
-        ),
         sa.Column("pair_id", sa.String(80), nullable=False),
         sa.Column("side", sa.String(16), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        per_student=True,
     )
-    op.create_index("ix_submissions_debate_id", "submissions", ["debate_id"])
     op.create_index("ix_submissions_student_id", "submissions", ["student_id"])
     op.create_table(
         "join_attempts",
