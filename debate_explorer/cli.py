@@ -187,6 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_classroom import register as register_classroom
 
     register_classroom(commands)
+    from .cli_rounds import register as register_rounds
+
+    register_rounds(commands)
     return parser
 
 

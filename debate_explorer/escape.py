@@ -154,3 +154,15 @@ def kialo(text: object) -> str:
     """
     escaped = _KIALO_SPECIAL.sub(r"\\\1", fold(text))
     return _KIALO_STANCE.sub(r"\1\\:", escaped)
+
+
+# ---------------------------------------------------------------- CSV cells (spreadsheets)
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell a spreadsheet will not run as a formula: a leading ``= + - @`` or tab/CR gets an apostrophe.
+
+    Not folded: a cell may hold line breaks (the csv module quotes them).
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -17,10 +17,10 @@ from collections.abc import Callable, Generator, Hashable, Iterable, Iterator, S
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import files
@@ -32,6 +32,7 @@ MAX_BYTES = 4 * 1024 * 1024
 TOPIC_SUFFIXES = (".yaml", ".yml")
 
 Loc = tuple[str | int, ...]
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 if TYPE_CHECKING:  # the C loader offers the pure-Python SafeLoader's interface
     _BaseLoader = yaml.SafeLoader
@@ -213,7 +214,7 @@ def _friendly(error: ErrorDetails) -> str:
     kind, msg, ctx = error["type"], error["msg"], error.get("ctx") or {}
     value = error.get("input")
     if kind == "extra_forbidden":
-        return "unknown key (not part of the topic format; check the spelling)"
+        return "unknown key (check the spelling)"
     if kind == "missing":
         return "required field is missing"
     if kind == "string_pattern_mismatch":
@@ -260,10 +261,15 @@ def validate(raw: Any, file: str) -> Topic:
     """Validate parsed YAML into a Topic; the first problem becomes a LoadError with file and line."""
     if raw is None:
         raise LoadError(file, None, "", "file is empty; a topic needs at least id, title and question")
+    return validate_as(Topic, raw, file)
+
+
+def validate_as(model: type[ModelT], raw: Any, file: str, context: dict[str, Any] | None = None) -> ModelT:
+    """Validate parsed YAML into any strict model (topics, round formats) with file and line in errors."""
     if not isinstance(raw, dict):
         raise LoadError(file, getattr(raw, "line", 1), "", "the top level must be a mapping (key: value)")
     try:
-        return Topic.model_validate(raw)
+        return model.model_validate(raw, context=context)
     except ValidationError as exc:
         found = [
             LoadError(file, line_at(raw, tuple(err["loc"])), format_loc(err["loc"]), _friendly(err))

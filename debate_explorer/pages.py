@@ -42,6 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("map", "Map", ":material/donut_large:", "map"),
     PageSpec("practice", "Practice", ":material/school:", "practice"),
     PageSpec("classroom", "Classroom", ":material/groups:", "classroom"),
+    PageSpec("rounds", "Rounds", ":material/timer:", "rounds"),
 )
 
 BY_KEY = {page.key: page for page in PAGES}

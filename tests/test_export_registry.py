@@ -194,6 +194,7 @@ def _check_json(text: str) -> None:
 CHECKS = {
     "markdown": _check_markdown,
     "html": _check_html,
+    "cards": _check_html,
     "json": _check_json,
     "argdown": _check_argdown,
     "aif": _check_json,

@@ -106,3 +106,16 @@ class JoinAttempt(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     client: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class BallotRow(Base):
+    """A judge's ballot for a round in this class (``rounds.ballot.Ballot`` as JSON, validated on read)."""
+
+    __tablename__ = "ballots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    debate_id: Mapped[int] = mapped_column(ForeignKey("class_debates.id", ondelete="CASCADE"), index=True)
+    format_id: Mapped[str] = mapped_column(String(80))
+    judge: Mapped[str] = mapped_column(String(120), default="")
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

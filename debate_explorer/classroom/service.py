@@ -26,10 +26,12 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..escape import csv_cell
 from ..model import ID_PATTERN, MAX_ID, Side
+from ..rounds.ballot import Ballot
 from . import errors, names, tokens
 from .errors import ClassroomError, DatabaseUnavailable
-from .models import ClassDebate, JoinAttempt, Student, Submission, Vote
+from .models import BallotRow, ClassDebate, JoinAttempt, Student, Submission, Vote
 from .rules import (
     JOIN_PHASES,
     MAX_SUBMISSION,
@@ -322,6 +324,32 @@ class ClassroomService:
             moved_most=dict(moved.most_common()),
             submissions=subs,
         )
+
+    def submit_ballot(self, key: TeacherKey, ballot: Ballot) -> int:
+        """Store a judge's ballot for a round in this class; returns its id. The teacher's key is required."""
+        if ballot.topic_id != self.class_info(key.code).topic_id:
+            raise errors.BadInput("This ballot is for another topic than the class's.")
+        with self._session() as session:
+            row = self._teacher_row(session, key)
+            stored = BallotRow(
+                debate_id=row.id,
+                format_id=ballot.format_id,
+                judge=ballot.judge,
+                body=ballot.model_dump_json(),
+                created_at=self._clock(),
+            )
+            session.add(stored)
+            session.flush()
+            return stored.id
+
+    def ballots(self, key: TeacherKey) -> list[Ballot]:
+        """Every ballot of the class, oldest first (each re-validated as it is read)."""
+        with self._session() as session:
+            row = self._teacher_row(session, key)
+            bodies = session.scalars(
+                select(BallotRow.body).where(BallotRow.debate_id == row.id).order_by(BallotRow.id)
+            ).all()
+        return [Ballot.model_validate_json(body) for body in bodies]
 
     def votes_csv(self, key: TeacherKey) -> str:
         """One row per vote: student, team, poll, choice, the pair that moved them most, time (UTC)."""
@@ -653,7 +681,7 @@ class ClassroomService:
 
     def _delete_rows(self, session: Session, debate_id: int) -> None:
         # Explicit deletes, children first: does not depend on the database enforcing ON DELETE CASCADE.
-        for table in (Vote, Submission, Student):
+        for table in (BallotRow, Vote, Submission, Student):
             session.execute(delete(table).where(table.debate_id == debate_id))
         session.execute(delete(ClassDebate).where(ClassDebate.id == debate_id))
 
@@ -682,10 +710,5 @@ def _csv(header: list[str], rows: Iterator[list[Any]] | Any) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return out.getvalue()
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Topic
-from . import aif, argdown, html, json, kialo, markdown
+from . import aif, argdown, cards, html, json, kialo, markdown
 from .base import Renderer
 
 FORMATS: dict[str, Renderer] = {
-    module.RENDERER.name: module.RENDERER for module in (markdown, html, json, argdown, aif, kialo)
+    module.RENDERER.name: module.RENDERER for module in (markdown, html, json, argdown, aif, kialo, cards)
 }
 
 

@@ -11,7 +11,7 @@ from debate_explorer.classroom.report import choice_labels, results_html, winner
 from debate_explorer.classroom.rules import MAX_TEAMS_PER_SIDE, PHASE_TITLES, Choice
 from debate_explorer.model import Topic
 from debate_explorer.routing import shown
-from debate_explorer.views import render
+from debate_explorer.views import render, rounds_ballot
 from debate_explorer.views.classroom_common import (
     class_link,
     digest,
@@ -132,6 +132,7 @@ def dashboard(service: ClassroomService, key: TeacherKey, secret: str) -> None:
             **({"section": section.id} if section else {}),
         )
     work(service, key, board, topic)
+    rounds_ballot.class_ballots(service, key)
 
 
 def phase_controls(service: ClassroomService, key: TeacherKey, current: Phase) -> None:
