@@ -79,6 +79,7 @@ def test_a_teacher_and_three_students_run_a_class(
         wait_idle(teacher)
         click(teacher, "Start the class debate")
         teacher.get_by_text("Save your private teacher link now").wait_for()
+        teacher.get_by_text(re.compile(r"Join code: [A-Z0-9]{6}")).wait_for()  # drawn after the notice
         code = re.search(r"Join code: ([A-Z0-9]{6})", teacher.locator("[data-testid='stMain']").inner_text())
         assert code, "no join code on the dashboard"
         assert "teacher=" in teacher.url  # the private link is the page's own address
