@@ -20,7 +20,7 @@ POLL_SECONDS = 3
 
 def join_form(service: ClassroomService, code: str | None) -> None:
     """Type the code (or arrive with it from the join link) and take a seat."""
-    st.subheader("Join a class debate")
+    st.header("Join a class debate")
     with st.form("class.join"):
         typed = st.text_input(
             "Class code", value=code or "", max_chars=12, key="class.code", placeholder="e.g. K7QX3M"

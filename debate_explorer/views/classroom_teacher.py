@@ -166,13 +166,14 @@ def live(service: ClassroomService, key: TeacherKey) -> None:
 
 def results(outcome: Outcome, topic: Topic | None, moved_most: dict[str, int] | None = None) -> None:
     """The vote before and after as a chart and a table, the Open-to-Debate verdict, and what moved people."""
-    from debate_explorer import charts
+    from debate_explorer import chart_text, charts
 
     labels = choice_labels(topic)
     st.subheader("Results")
     st.markdown(render.md(winner_sentence(outcome, labels)))
     if outcome.before.total or outcome.after.total:
         st.plotly_chart(charts.class_vote(outcome, labels), width="stretch", key=None)
+        st.markdown(render.md(chart_text.vote_table(outcome, labels).summary))  # counts: the table below
     rows = [
         {
             "Vote": labels[c],
