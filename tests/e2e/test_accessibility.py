@@ -25,7 +25,7 @@ SHIPPED = ROOT / "arguments"
 TOPIC_IDS = [path.stem for path in topic_files(SHIPPED)]
 TOPIC_PAGES = [spec for spec in PAGES if spec.key not in {"classroom"}]
 MAIN = "[data-testid='stMain']"
-EXPANDERS = f"{MAIN} [data-testid='stExpander'] details:not([open]) > summary"
+EXPANDERS = f"{MAIN} [data-testid='stExpander'] details > summary"
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,8 @@ def open_page(page: object, url: str, ready: Callable[[object], None]) -> None:
 def open_every_expander(page: object) -> None:
     """Open the collapsed expanders (rebuttals, chart tables) so the audit reads what they hold."""
     for summary in page.locator(EXPANDERS).all():  # type: ignore[attr-defined]
-        summary.click()
+        if summary.evaluate("el => !el.parentElement.open"):
+            summary.click()
 
 
 def tab_names(page: object) -> list[str]:
@@ -121,18 +122,25 @@ def test_classroom_join_seat_and_teacher_pages_pass_axe(
             context.close()
 
 
-def test_the_audit_catches_a_low_contrast_caption(
-    app_server: AppServer, page: object, ready: Callable[[object], None], axe: str
+PLANTED = {
+    "color-contrast": """p => { p.textContent = 'faded caption'; p.style.color = '#828180'; }""",
+    "target-size": """p => { const b = document.createElement('button'); b.textContent = 'x';
+        b.style.cssText = 'width:10px;height:10px;padding:0;font-size:8px;line-height:8px'; p.appendChild(b);
+        const c = b.cloneNode(true); c.style.marginLeft = '2px'; p.appendChild(c); }""",
+}
+
+
+@pytest.mark.parametrize("rule", PLANTED)
+def test_the_audit_fails_on_a_planted_violation(
+    app_server: AppServer, page: object, ready: Callable[[object], None], axe: str, rule: str
 ) -> None:
-    """The audit can fail: a caption at Streamlit's old grey (3.9:1) on white is reported as serious."""
+    """The audit can fail: Streamlit's old caption grey (3.88:1) and a 10 px button are serious."""
     open_page(page, f"{app_server(TOPICS)}/sources?topic=sample-topic", ready)
     page.evaluate(  # type: ignore[attr-defined]
-        """() => { const p = document.createElement('p'); p.textContent = 'faded caption';
-                   p.style.color = '#828180'; p.style.background = '#ffffff';
-                   document.querySelector("[data-testid='stMain']").appendChild(p); }"""
+        f"""() => {{ const p = document.createElement('p'); p.style.background = '#ffffff';
+            document.querySelector("[data-testid='stMain']").appendChild(p); ({PLANTED[rule]})(p); }}"""
     )
-    bad = failures(audit(page, axe))
-    assert [(v.rule, v.impact) for v in bad] == [("color-contrast", "serious")]
+    assert {(v.rule, v.impact) for v in failures(audit(page, axe))} == {(rule, "serious")}
 
 
 SAMPLE_TOPIC = load_file(SAMPLE).topic
