@@ -25,7 +25,7 @@ SHIPPED = ROOT / "arguments"
 TOPIC_IDS = [path.stem for path in topic_files(SHIPPED)]
 TOPIC_PAGES = [spec for spec in PAGES if spec.key not in {"classroom"}]
 MAIN = "[data-testid='stMain']"
-EXPANDERS = f"{MAIN} [data-testid='stExpander'] details > summary"
+EXPANDERS = f"{MAIN} [data-testid='stExpander'] details > summary:visible"  # this tab's
 
 
 @pytest.fixture(scope="module")
