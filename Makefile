@@ -7,8 +7,11 @@ PORT ?= 8501
 # The real Argdown parser for tests/test_argdown.py, pinned (2.x needs Node >= 22); .tools/ is gitignored.
 ARGDOWN_CLI := @argdown/cli@1.7.5
 ARGDOWN := .tools/argdown/node_modules/.bin/argdown
+# axe-core for tests/e2e/test_accessibility.py (injected into every page in Chromium), pinned the same way.
+AXE_CORE := axe-core@4.14.1
+AXE := .tools/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint argdown schema clean
+.PHONY: run test lint argdown axe schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +28,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed
 	$(BIN)/debate-explorer serve --port $(PORT)
 
-test: lint argdown
+test: lint argdown axe
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
@@ -40,6 +43,13 @@ argdown:
 	elif command -v npm >/dev/null 2>&1; then \
 		npm install --prefix .tools/argdown --no-audit --no-fund --loglevel=error $(ARGDOWN_CLI) >/dev/null; \
 	else echo "npm not found: the Argdown tests will skip (install Node.js and npm to run them)"; fi
+
+# Installs the pinned axe-core the same way; without npm the accessibility audit skips locally (fails in CI).
+axe:
+	@if [ -f $(AXE) ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then \
+		npm install --prefix .tools/axe --no-audit --no-fund --loglevel=error $(AXE_CORE) >/dev/null; \
+	else echo "npm not found: the accessibility audit will skip (install Node.js and npm to run it)"; fi
 
 schema: $(VENV)/.installed
 	$(BIN)/debate-explorer schema > schema/topic.schema.json

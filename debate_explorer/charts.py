@@ -2,22 +2,26 @@
 
 Plotly renders its text as a small HTML subset (``<b>``, ``<br>``, ``<a href>``), so every content string
 goes through :func:`esc` first and stays literal. Colours are the Okabe–Ito blue and orange, which stay
-distinct for the common colour-vision deficiencies; the sides are never green versus red.
+distinct for the common colour-vision deficiencies; the sides are never green versus red. Every figure
+has a title in words and a text alternative with the same numbers in :mod:`debate_explorer.chart_text`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
+from .chart_text import Lean, Strength, date_value, kind_counts, lean
 from .classroom.rules import Choice, Outcome
 from .escape import plotly as ptext
 from .model import Side, SourceKind, Topic
 
 COLOURS = {Side.SUPPORTER: "#0072B2", Side.CRITIC: "#E69F00"}
-EVEN = "#999999"
+EVEN = "#DDDDDD"
+"""The map's neutral band: the two sides within chart_text.BALANCED_WITHIN of each other."""
+LIGHT = {Side.SUPPORTER: "#A6CCE6", Side.CRITIC: "#F5D38A"}
+"""The diverging scale's lighter step (a side leans); COLOURS is the darker one (leans strongly)."""
 LABEL_MAX = 48
 HEIGHT_PER_ROW = 34
 TIMELINE_ROWS = 4
@@ -84,12 +88,7 @@ def sources_per_side(topic: Topic) -> go.Figure:
 
 def source_kinds(topic: Topic) -> go.Figure:
     """How many distinct sources of each kind (government, press, ...) each side cites."""
-    kinds = {source.id: source.kind for source in topic.sources}
-    cited = topic.citing_sides()
-    counts = {
-        side: Counter(kinds[sid] for sid, sides in cited.items() if side in sides and sid in kinds)
-        for side in Side
-    }
+    counts = kind_counts(topic)
     present = [kind for kind in SourceKind if any(counts[side][kind] for side in Side)]
     fig = go.Figure()
     for side in Side:
@@ -103,13 +102,6 @@ def source_kinds(topic: Topic) -> go.Figure:
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text="distinct sources", rangemode="tozero", dtick=1)
     return _layout(fig, "Kinds of sources per side", 380)
-
-
-def date_value(partial: str) -> str:
-    """'2014' -> '2014-01-01', '2014-03' -> '2014-03-01': a plottable date for a partial one."""
-    parts = partial.split("-")
-    parts += ["01"] * (3 - len(parts))
-    return "-".join(parts[:3])
 
 
 def timeline(topic: Topic) -> go.Figure:
@@ -137,31 +129,31 @@ def timeline(topic: Topic) -> go.Figure:
     )
     fig.update_yaxes(visible=False, range=[-0.8, TIMELINE_ROWS + 0.2])
     fig.update_xaxes(type="date", showgrid=True)
-    return _layout(fig, "Timeline", 360)
+    return _layout(fig, "Timeline: dated events in order", 360)
 
 
-def leaning(supporter: int, critic: int) -> Side | None:
-    """Which side has more words, or None when even."""
-    if supporter == critic:
-        return None
-    return Side.SUPPORTER if supporter > critic else Side.CRITIC
+def balance_colour(reading: Lean) -> str:
+    """The map's diverging scale: grey within the neutral band, then light and dark blue or orange."""
+    side = reading.side
+    if side is None:
+        return EVEN
+    return COLOURS[side] if reading.strength is Strength.STRONG else LIGHT[side]
 
 
 def sunburst(topic: Topic) -> go.Figure:
-    """Topic > sections > pairs, sized by words and coloured by which side has more words."""
+    """Topic > sections > pairs, sized by words and coloured by the balance ratio (chart_text.lean)."""
     ids, labels, parents, values, colours, hover = [], [], [], [], [], []
 
     def add(node: str, text: str, parent: str, sup: int, cri: int, limit: int) -> None:
-        side = leaning(sup, cri)
+        reading = lean(sup, cri)
         ids.append(node)
         labels.append(ptext(text, limit))
         parents.append(parent)
         values.append(sup + cri)
-        colours.append(COLOURS[side] if side else EVEN)
-        more = f"more words: {ptext(topic.sides.label(side))}" if side else "even"
+        colours.append(balance_colour(reading))
         hover.append(
             f"{ptext(text, 120)}<br>{ptext(topic.sides.label(Side.SUPPORTER))}: {sup} words"
-            f"<br>{ptext(topic.sides.label(Side.CRITIC))}: {cri} words<br>{more}"
+            f"<br>{ptext(topic.sides.label(Side.CRITIC))}: {cri} words<br>{ptext(reading.reading(topic))}"
         )
 
     add("t", topic.title, "", topic.words(Side.SUPPORTER), topic.words(Side.CRITIC), 40)
@@ -185,7 +177,7 @@ def sunburst(topic: Topic) -> go.Figure:
             maxdepth=3,
         )
     )
-    return _layout(fig, "Map of the topic (size: words; colour: the side with more words)", 640)
+    return _layout(fig, "Map of the topic (size: words; colour: how far a section or pair leans)", 640)
 
 
 def class_vote(outcome: Outcome, labels: Mapping[Choice, str]) -> go.Figure:
@@ -202,5 +194,5 @@ def class_vote(outcome: Outcome, labels: Mapping[Choice, str]) -> go.Figure:
             textposition="outside",
             hovertemplate="%{x}: %{y:.0f}% " + name.lower() + "<extra></extra>",
         )
-    fig.update_layout(barmode="group", yaxis={"title": "share of the class (%)", "range": [0, 110]})
+    fig.update_layout(barmode="group", yaxis={"title": {"text": "share of the class (%)"}, "range": [0, 110]})
     return _layout(fig, "The class vote, before and after the debate", 360)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from debate_explorer import charts, escape
+from debate_explorer import chart_text, charts, escape
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
 from tests.conftest import FIXTURES
@@ -57,7 +57,7 @@ def test_source_kinds_counts_each_sides_kinds() -> None:
 @pytest.mark.parametrize(("partial", "full"), [("2014", "2014-01-01"), ("2014-03", "2014-03-01"),
                                                ("2014-03-09", "2014-03-09")])  # fmt: skip
 def test_partial_dates_become_plottable(partial: str, full: str) -> None:
-    assert charts.date_value(partial) == full
+    assert chart_text.date_value(partial) == full
 
 
 def test_timeline_is_in_date_order_with_sources_on_hover() -> None:
@@ -66,7 +66,7 @@ def test_timeline_is_in_date_order_with_sources_on_hover() -> None:
     assert "Survey of Lindenfeld parents" in trace.hovertext[2]
 
 
-def test_sunburst_sizes_add_up_and_colour_the_wordier_side() -> None:
+def test_sunburst_sizes_add_up_and_colour_by_the_balance_ratio() -> None:
     (trace,) = charts.sunburst(SAMPLE).data
     value = dict(zip(trace.ids, trace.values, strict=True))
     parent = dict(zip(trace.ids, trace.parents, strict=True))
@@ -78,14 +78,39 @@ def test_sunburst_sizes_add_up_and_colour_the_wordier_side() -> None:
     colour = dict(zip(trace.ids, trace.marker.colors, strict=True))
     for s_index, section in enumerate(SAMPLE.sections):
         for p_index, pair in enumerate(section.pairs):
-            side = charts.leaning(pair.supporter.words, pair.critic.words)
-            assert colour[f"s{s_index}p{p_index}"] == (charts.COLOURS[side] if side else charts.EVEN)
+            reading = chart_text.lean(pair.supporter.words, pair.critic.words)
+            assert colour[f"s{s_index}p{p_index}"] == charts.balance_colour(reading)
 
 
-def test_leaning() -> None:
-    assert charts.leaning(3, 2) is Side.SUPPORTER
-    assert charts.leaning(2, 3) is Side.CRITIC
-    assert charts.leaning(2, 2) is None
+@pytest.mark.parametrize(
+    ("supporter", "critic", "colour"),
+    [
+        (100, 107, charts.EVEN),  # within 1.1x: balanced, not "orange because a few more words"
+        (107, 100, charts.EVEN),
+        (0, 0, charts.EVEN),
+        (100, 130, charts.LIGHT[Side.CRITIC]),
+        (130, 100, charts.LIGHT[Side.SUPPORTER]),
+        (100, 200, ORANGE),
+        (40, 0, BLUE),
+    ],
+)
+def test_map_colour_is_a_diverging_scale_with_a_neutral_band(
+    supporter: int, critic: int, colour: str
+) -> None:
+    assert charts.balance_colour(chart_text.lean(supporter, critic)) == colour
+
+
+def test_a_topic_balanced_within_seven_percent_reads_grey_on_the_map() -> None:
+    section = SAMPLE.sections[0]
+    pair = section.pairs[0]
+    blank = {"reasoning": "", "evidence": "", "rebuttal": "", "held_by": ""}
+    sup = pair.supporter.model_copy(update={**blank, "claim": "word " * 100})
+    cri = pair.critic.model_copy(update={**blank, "claim": "word " * 107})
+    balanced_pair = pair.model_copy(update={"supporter": sup, "critic": cri})
+    topic = SAMPLE.model_copy(update={"sections": [section.model_copy(update={"pairs": [balanced_pair]})]})
+    assert (topic.words(Side.SUPPORTER), topic.words(Side.CRITIC)) == (100, 107)
+    (trace,) = charts.sunburst(topic).data
+    assert set(trace.marker.colors) == {charts.EVEN}
 
 
 @pytest.mark.parametrize("figure", FIGURES)

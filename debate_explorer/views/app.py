@@ -10,12 +10,14 @@ from __future__ import annotations
 import streamlit as st
 
 from debate_explorer.pages import PAGES
+from debate_explorer.views.a11y import inject_css
 from debate_explorer.views.warmup import warm_imports
 
 
 def main() -> None:
     """One rerun of the app: page config, shared imports, then the selected page."""
     st.set_page_config(page_title="Debate Explorer", page_icon=":material/balance:", layout="wide")
+    inject_css()  # contrast, focus rings and target sizes over Streamlit's defaults (docs/accessibility.md)
     warm_imports()  # numpy & co. once, under a lock: concurrent first visits must not race in their imports
     pages = [
         st.Page(page.path, title=page.title, icon=page.icon, url_path=page.url_path or None, default=i == 0)

@@ -6,9 +6,9 @@ import importlib
 
 import streamlit as st
 
-from debate_explorer import charts
+from debate_explorer import chart_text, charts
 from debate_explorer.model import Side
-from debate_explorer.views import render, routing
+from debate_explorer.views import a11y, render, routing
 from debate_explorer.views.render import md
 
 place = routing.place_or_stop(want_section=False)
@@ -18,16 +18,19 @@ st.title(f"Balance · {md(topic.title)}")
 words = {side: topic.words(side) for side in Side}
 st.markdown(
     " · ".join(f"{render.side_badge(topic, side)} {words[side]:,} words" for side in Side)
-    + " · sections with more words on one side lean the map that way"
+    + " · the Map shows where a section or pair leans"
 )
 
 tab_words, tab_sources, tab_kinds = st.tabs(["Words", "Sources", "Source kinds"])
 with tab_words:
     st.plotly_chart(charts.words_butterfly(topic), config={"displayModeBar": False})
+    a11y.text_alternative(chart_text.words_table(topic))
 with tab_sources:
     st.plotly_chart(charts.sources_per_side(topic), config={"displayModeBar": False})
+    a11y.text_alternative(chart_text.sources_table(topic))
 with tab_kinds:
     st.plotly_chart(charts.source_kinds(topic), config={"displayModeBar": False})
+    a11y.text_alternative(chart_text.kinds_table(topic))
 
 
 def findings() -> None:
@@ -56,5 +59,5 @@ def findings() -> None:
     )
 
 
-st.subheader("Findings of the checks")
+st.header("Findings of the checks")
 render.guarded(findings, "the findings of the checks")

@@ -26,7 +26,7 @@ else:
         st.success(f"Class {render.md(deleted)} and all its data were deleted.")
     student.join_form(service, code)
     st.divider()
-    st.subheader("Start a class debate (teachers)")
+    st.header("Start a class debate (teachers)")
     st.caption(
         "Students join with a code, without accounts, under anonymous names. They vote before and after, "
         "read the positions and hand in rebuttals; you see live counts, the result and their work."

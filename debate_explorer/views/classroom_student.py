@@ -20,7 +20,7 @@ POLL_SECONDS = 3
 
 def join_form(service: ClassroomService, code: str | None) -> None:
     """Type the code (or arrive with it from the join link) and take a seat."""
-    st.subheader("Join a class debate")
+    st.header("Join a class debate")
     with st.form("class.join"):
         typed = st.text_input(
             "Class code", value=code or "", max_chars=12, key="class.code", placeholder="e.g. K7QX3M"
@@ -91,7 +91,7 @@ def follow_phase(service: ClassroomService, key: SeatKey, shown: Phase) -> None:
 
 
 def choose_side(service: ClassroomService, key: SeatKey, topic: Topic) -> None:
-    st.subheader("Choose your side")
+    st.header("Choose your side")
     for column, side in zip(st.columns(2), Side, strict=True):
         if column.button(f"Argue for the {topic.sides.label(side)}", key=f"class.choose.{side.value}"):
             with guarded():
@@ -102,7 +102,7 @@ def choose_side(service: ClassroomService, key: SeatKey, topic: Topic) -> None:
 def vote(service: ClassroomService, key: SeatKey, seat: SeatState, topic: Topic) -> None:
     poll = VOTING_PHASES[seat.info.phase]
     labels = choice_labels(topic)
-    st.subheader("Vote before the debate" if poll == "before" else "Vote after the debate")
+    st.header("Vote before the debate" if poll == "before" else "Vote after the debate")
     st.markdown(f"**{render.md(topic.question)}**")
     current = seat.votes.get(poll)
     choices = list(Choice)
@@ -164,7 +164,7 @@ def state_pairs(topic: Topic, section_id: str | None) -> list[tuple[Section, Pai
 
 def read_and_rebut(service: ClassroomService, key: SeatKey, seat: SeatState, topic: Topic) -> None:
     info = seat.info
-    st.subheader("Read, then write a rebuttal")
+    st.header("Read, then write a rebuttal")
     if info.blind:
         st.session_state["blind"] = True  # Compare opens in blind mode for this class
         st.caption("Your teacher chose blind reading: guess each position's side before you reveal it.")

@@ -136,7 +136,7 @@ def dashboard(service: ClassroomService, key: TeacherKey, secret: str) -> None:
 
 
 def phase_controls(service: ClassroomService, key: TeacherKey, current: Phase) -> None:
-    st.subheader("Phase")
+    st.header("Phase")
     st.caption("Students' screens follow the phase you choose.")
     columns = st.columns(len(Phase))
     for column, phase in zip(columns, Phase, strict=True):
@@ -166,13 +166,14 @@ def live(service: ClassroomService, key: TeacherKey) -> None:
 
 def results(outcome: Outcome, topic: Topic | None, moved_most: dict[str, int] | None = None) -> None:
     """The vote before and after as a chart and a table, the Open-to-Debate verdict, and what moved people."""
-    from debate_explorer import charts
+    from debate_explorer import chart_text, charts
 
     labels = choice_labels(topic)
-    st.subheader("Results")
+    st.header("Results")
     st.markdown(render.md(winner_sentence(outcome, labels)))
     if outcome.before.total or outcome.after.total:
         st.plotly_chart(charts.class_vote(outcome, labels), width="stretch", key=None)
+        st.markdown(render.md(chart_text.vote_table(outcome, labels).summary))  # counts: the table below
     rows = [
         {
             "Vote": labels[c],
@@ -202,7 +203,7 @@ def results(outcome: Outcome, topic: Topic | None, moved_most: dict[str, int] | 
 
 
 def work(service: ClassroomService, key: TeacherKey, board: Dashboard, topic: Topic | None) -> None:
-    st.subheader("Teams")
+    st.header("Teams")
     if board.teams:
         st.dataframe(
             [
@@ -214,7 +215,7 @@ def work(service: ClassroomService, key: TeacherKey, board: Dashboard, topic: To
         )
     else:
         st.caption("No students have joined yet.")
-    st.subheader("Rebuttals handed in")
+    st.header("Rebuttals handed in")
     questions = pair_questions(topic)
     if board.submissions:
         st.dataframe(
@@ -248,7 +249,7 @@ def work(service: ClassroomService, key: TeacherKey, board: Dashboard, topic: To
         "text/html",
         key="class.results_html",
     )
-    st.subheader("End of the lesson")
+    st.header("End of the lesson")
     left, right = st.columns(2)
     if left.button("Close the class", key="class.close", disabled=board.info.phase is Phase.CLOSED):
         with guarded():

@@ -130,6 +130,7 @@ st.selectbox("Section", ids, key="section_pick", format_func=titles.__getitem__,
 routing.sync_url(place)
 swap, blind, revealed = controls(topic)
 
+st.header(md(titles[section.id]), anchor=f"section-{section.id}")  # h1 topic > h2 section > h3 pairs
 if section.summary:
     st.markdown(md(section.summary))
 if place.pair is not None:

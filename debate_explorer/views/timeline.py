@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from debate_explorer import charts
-from debate_explorer.views import render, routing
+from debate_explorer import chart_text, charts
+from debate_explorer.views import a11y, render, routing
 from debate_explorer.views.render import md
 
 place = routing.place_or_stop(want_section=False)
@@ -18,8 +18,10 @@ if not topic.timeline:
     st.stop()
 
 st.plotly_chart(charts.timeline(topic), config={"displayModeBar": False})
+a11y.text_alternative(chart_text.timeline_table(topic))
+st.header("Events and their sources")
 lines = []
-for event in sorted(topic.timeline, key=lambda e: charts.date_value(e.date)):
+for event in sorted(topic.timeline, key=lambda e: chart_text.date_value(e.date)):
     links = render.number_links(topic, event.sources)
     lines.append(f"- **{md(event.date)}** {md(event.event)} {links}".rstrip())
 st.markdown("\n".join(lines))

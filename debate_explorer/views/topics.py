@@ -78,7 +78,7 @@ for index, loaded in enumerate(lib.topics):
             f"{render.side_badge(topic, side)} {md(topic.sides.info(side).who)}" for side in Side
         )
         st.markdown(
-            f"### {md(topic.title)}\n\n**{md(topic.question)}**\n\n{md(topic.summary)}\n\n"
+            f"## {md(topic.title)}\n\n**{md(topic.question)}**\n\n{md(topic.summary)}\n\n"
             f"{sides}\n\n"
             f"{len(topic.sections)} sections · {pairs} pairs · "
             f"{len(topic.sources)} sources · last change {changed}"

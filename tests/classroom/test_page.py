@@ -40,7 +40,7 @@ def open_class(db_url: str, open_app: OpenApp) -> Open:
 def everything(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
     parts += [n.value for n in (*at.info, *at.error, *at.warning, *at.success)]
-    parts += [s.value for s in at.subheader] + [m.label for m in at.metric]
+    parts += [s.value for s in (*at.header, *at.subheader)] + [m.label for m in at.metric]  # h2 and h3
     return "\n".join(parts)
 
 
