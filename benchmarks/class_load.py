@@ -141,9 +141,7 @@ class Run:
         return None
 
     def metrics(self) -> dict[str, str]:
-        return {
-            e.metric.label: e.metric.body for e in self.elements if e.WhichOneof("type") == "metric"
-        }
+        return {e.metric.label: e.metric.body for e in self.elements if e.WhichOneof("type") == "metric"}
 
 
 class Browser:
@@ -190,7 +188,10 @@ class Browser:
                     result.elements.append(element)
                     if element.WhichOneof("type") == "exception":
                         result.exceptions.append(f"{element.exception.type}: {element.exception.message}")
-                elif delta.WhichOneof("type") == "add_block" and delta.add_block.WhichOneof("type") == "expandable":
+                elif (
+                    delta.WhichOneof("type") == "add_block"
+                    and delta.add_block.WhichOneof("type") == "expandable"
+                ):
                     result.expanders.append(delta.add_block.expandable.label)
             elif kind == "page_info_changed":
                 result.query = fwd.page_info_changed.query_string
@@ -269,7 +270,9 @@ class Student:
         code, go = form.widget("class.code"), form.button("Join")
         if code is None or go is None:
             raise Lost(f"student {self.index}: no join form")
-        joined = self._run("classroom", self.query, [(code.id, "string_value", self.code), (go.id, "trigger_value", True)])
+        joined = self._run(
+            "classroom", self.query, [(code.id, "string_value", self.code), (go.id, "trigger_value", True)]
+        )
         if not joined.query or "seat" not in parse_qs(joined.query):
             raise Lost(f"student {self.index}: join failed: {joined.texts[:3]}")
         self.query = joined.query
@@ -289,7 +292,9 @@ class Student:
                     return False
                 label = radio.options[pick]
                 done = self._run(
-                    "classroom", self.query, [(radio.id, "string_value", label), (cast.id, "trigger_value", True)]
+                    "classroom",
+                    self.query,
+                    [(radio.id, "string_value", label), (cast.id, "trigger_value", True)],
                 )
             except DISCONNECTS:
                 self._dropped()
@@ -316,7 +321,9 @@ class Student:
                     self.problems.append(f"no rebuttal form: {page.texts[:3]}")
                     return False
                 done = self._run(
-                    "classroom", self.query, [(draft.id, "string_value", words), (send.id, "trigger_value", True)]
+                    "classroom",
+                    self.query,
+                    [(draft.id, "string_value", words), (send.id, "trigger_value", True)],
                 )
             except DISCONNECTS:
                 self._dropped()
@@ -362,7 +369,9 @@ class Report:
         n = self.students
         out = [f"exception: {e}" for e in self.exceptions[:5]] + [f"problem: {p}" for p in self.problems[:5]]
         want = {"students": n, "votes before": n, "rebuttals": n, "votes after": n}
-        out += [f"stored {k}: {self.stored.get(k)} (want {v})" for k, v in want.items() if self.stored.get(k) != v]
+        out += [
+            f"stored {k}: {self.stored.get(k)} (want {v})" for k, v in want.items() if self.stored.get(k) != v
+        ]
         out += [f"duplicate {k}: {v}" for k, v in self.duplicates.items() if v]
         board = {"Joined": "students", "Voted before": "votes before", "Voted after": "votes after"}
         out += [
@@ -504,19 +513,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run_dir = args.run_dir or Path(tempfile.mkdtemp(prefix="debate-explorer-class-"))
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    with postgres() as pg, Cluster(
-        replicas=args.replicas, database_url=pg.url, run_dir=run_dir, nginx_port=free_port(), supervise=False
-    ) as cluster:
+    with (
+        postgres() as pg,
+        Cluster(
+            replicas=args.replicas,
+            database_url=pg.url,
+            run_dir=run_dir,
+            nginx_port=free_port(),
+            supervise=False,
+        ) as cluster,
+    ):
         report = class_run(cluster, pg, args.students, args.topic, kill=not args.no_kill, outage=args.outage)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("| phase | seconds |\n|---|---|")
     for name, seconds in report.phases.items():
         print(f"| {name} | {seconds:.1f} |")
-    print(f"\nstudents {args.students}, replicas {args.replicas}; stored {report.stored}; "
-          f"duplicates {report.duplicates}; dashboard {report.dashboard}")
-    print(f"students who lost their replica and resumed: {report.lost_students} ({report.reconnects} reconnects)")
-    print(f"outage: {report.outage_reads_ok}/{report.outage_reads} Compare pages read, "
-          f"{report.outage_write_messages}/{report.outage_writes} votes refused with the database message")
+    print(
+        f"\nstudents {args.students}, replicas {args.replicas}; stored {report.stored}; "
+        f"duplicates {report.duplicates}; dashboard {report.dashboard}"
+    )
+    print(
+        f"moved off the killed replica and resumed: {report.lost_students} ({report.reconnects} reconnects)"
+    )
+    print(
+        f"outage: {report.outage_reads_ok}/{report.outage_reads} Compare pages read, "
+        f"{report.outage_write_messages}/{report.outage_writes} votes refused with the database message"
+    )
     failures = report.failures()
     for failure in failures:
         print(f"FAILED {failure}")

@@ -97,7 +97,8 @@ def main_conf(run_dir: Path) -> str:
     """A self-contained nginx.conf around the site file, for an unprivileged nginx in ``run_dir``."""
     user = "user root;\n" if os.geteuid() == 0 else ""  # temp files stay in run_dir either way
     temp = "\n".join(
-        f"    {name}_temp_path {run_dir / 'tmp' / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi")
+        f"    {name}_temp_path {run_dir / 'tmp' / name};"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi")
     )
     return (
         f"{user}worker_processes 1;\npid {run_dir / 'nginx.pid'};\nerror_log {run_dir / 'error.log'} warn;\n"
@@ -299,14 +300,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=os.environ.get(DATABASE_URL_ENV, ""),
         help=f"the shared PostgreSQL URL (default ${DATABASE_URL_ENV})",
     )
-    parser.add_argument("--first-port", type=int, default=8501, help="port of the first replica (default 8501)")
+    parser.add_argument(
+        "--first-port", type=int, default=8501, help="port of the first replica (default 8501)"
+    )
     parser.add_argument("--content", type=Path, help="topic folder (default: the app's)")
-    parser.add_argument("--run-dir", type=Path, default=Path("run"), help="logs and nginx files (default ./run)")
+    parser.add_argument(
+        "--run-dir", type=Path, default=Path("run"), help="logs and nginx files (default ./run)"
+    )
     parser.add_argument("--upstream-file", type=Path, help="also write the upstream list here (system nginx)")
     parser.add_argument("--nginx", type=int, metavar="PORT", help="run a private nginx on 127.0.0.1:PORT")
     args = parser.parse_args(argv)
     if not args.database_url.startswith("postgresql"):
-        parser.error(f"replicas share one PostgreSQL database: give --database-url or set ${DATABASE_URL_ENV}")
+        parser.error(
+            f"replicas share one PostgreSQL database: give --database-url or set ${DATABASE_URL_ENV}"
+        )
     running = Cluster(
         replicas=args.replicas,
         database_url=args.database_url,
