@@ -8,7 +8,7 @@ PORT ?= 8501
 ARGDOWN_CLI := @argdown/cli@1.7.5
 ARGDOWN := .tools/argdown/node_modules/.bin/argdown
 
-.PHONY: run test lint argdown schema clean
+.PHONY: run run-replicas test lint argdown schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/debate-explorer serve --port $(PORT)
+
+# Several replicas behind a private nginx on loopback (deploy/replicas.py; README, "Deployment").
+# DEBATE_EXPLORER_DATABASE_URL must name the shared PostgreSQL database.
+REPLICAS ?= 2
+NGINX_PORT ?= 8080
+run-replicas: $(VENV)/.installed
+	$(BIN)/python deploy/replicas.py --replicas $(REPLICAS) --first-port $(PORT) --nginx $(NGINX_PORT)
 
 test: lint argdown
 	$(BIN)/python -m pytest

@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -147,6 +148,8 @@ class Cluster:
     env: Mapping[str, str] = field(default_factory=dict)
     members: list[Replica] = field(default_factory=list)
     nginx: subprocess.Popen[bytes] | None = None
+    cookie_secret: str = field(default_factory=lambda: secrets.token_hex(32))
+    """One secret for every replica (``STREAMLIT_SERVER_COOKIE_SECRET``, unless the environment sets it)."""
     _stop: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -157,6 +160,7 @@ class Cluster:
 
     def _env(self) -> dict[str, str]:
         env = {**os.environ, **self.env, DATABASE_URL_ENV: self.database_url}
+        env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", self.cookie_secret)
         if self.content is not None:
             env["DEBATE_EXPLORER_DIR"] = str(self.content)
         elif not env.get("DEBATE_EXPLORER_DIR"):
