@@ -11,7 +11,7 @@ ARGDOWN := .tools/argdown/node_modules/.bin/argdown
 AXE_CORE := axe-core@4.14.1
 AXE := .tools/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint argdown axe schema clean
+.PHONY: run run-replicas test lint argdown axe schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/debate-explorer serve --port $(PORT)
+
+# Several replicas behind a private nginx on loopback (deploy/replicas.py; README, "Deployment").
+# DEBATE_EXPLORER_DATABASE_URL must name the shared PostgreSQL database.
+REPLICAS ?= 2
+NGINX_PORT ?= 8080
+run-replicas: $(VENV)/.installed
+	$(BIN)/python deploy/replicas.py --replicas $(REPLICAS) --first-port $(PORT) --nginx $(NGINX_PORT)
 
 test: lint argdown axe
 	$(BIN)/python -m pytest

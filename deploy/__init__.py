@@ -1,0 +1,1 @@
+"""Deployment helpers: the nginx configuration and the replica launcher (deploy/replicas.py)."""
