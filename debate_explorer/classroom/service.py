@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..escape import csv_cell
@@ -188,7 +189,7 @@ class ClassroomService:
         except IntegrityError:
             session.rollback()
             raise
-        except (OperationalError, DBAPIError) as exc:
+        except (OperationalError, DBAPIError, PoolTimeout) as exc:  # PoolTimeout: every connection busy
             session.rollback()
             raise DatabaseUnavailable() from exc
         finally:
