@@ -237,26 +237,16 @@ def work(service: ClassroomService, key: TeacherKey, board: Dashboard, topic: To
     else:
         st.caption("No rebuttals yet.")
     code = board.info.code
+    with guarded():
+        votes_csv, subs_csv = service.votes_csv(key), service.submissions_csv(key)
     a, b, c = st.columns(3)
-    # The files are made when a button is clicked (deferred data), not on every run of the dashboard: each
-    # reads every vote or rebuttal of the class, which grows with it.
-    a.download_button(
-        "Votes (CSV)",
-        lambda: service.votes_csv(key),
-        f"class-{code}-votes.csv",
-        "text/csv",
-        key="class.votes_csv",
-    )
+    a.download_button("Votes (CSV)", votes_csv, f"class-{code}-votes.csv", "text/csv", key="class.votes_csv")
     b.download_button(
-        "Rebuttals (CSV)",
-        lambda: service.submissions_csv(key),
-        f"class-{code}-rebuttals.csv",
-        "text/csv",
-        key="class.subs_csv",
+        "Rebuttals (CSV)", subs_csv, f"class-{code}-rebuttals.csv", "text/csv", key="class.subs_csv"
     )
     c.download_button(
         "Printable results (HTML)",
-        lambda: results_html(board, topic, questions),
+        results_html(board, topic, questions),
         f"class-{code}-results.html",
         "text/html",
         key="class.results_html",
