@@ -115,6 +115,10 @@ HEADER = (
     "| sessions | requests | errors | reruns/s | p50 ms | p95 ms | p99 ms | max ms |\n"
     "|---|---|---|---|---|---|---|---|"
 )
+HEADER_WITH_BASELINE = (
+    "| sessions | requests | errors | reruns/s | p50 ms | p95 ms | p99 ms | max ms | hello-world reruns/s "
+    "| ratio |\n|---|---|---|---|---|---|---|---|---|---|"
+)
 
 
 # ---------------------------------------------------------------- the server
@@ -255,6 +259,18 @@ def drive(
     return report
 
 
+HELLO = ROOT / "benchmarks" / "hello_app.py"
+HELLO_TARGETS = (Target("", ""),)
+"""The hello-world app has one page and no query: every rerun of it is the same plain rerun."""
+THROUGHPUT_GOAL = 0.8
+"""Reruns a second at 10 sessions, as a share of hello-world's in the same run (issue 15)."""
+
+
+def rate(report: Report) -> float:
+    ok = sum(1 for r in report.results if not r.error)
+    return ok / report.wall if report.wall else 0.0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 50], help="concurrent sessions")
@@ -265,6 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--log", type=Path, help="write the server's output here")
     parser.add_argument(
         "--cold", action="store_true", help="no warm-up: the first sessions meet a fresh server"
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="skip the hello-world app (no ratio is printed)"
     )
     args = parser.parse_args(argv)
 
@@ -279,14 +298,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             if warm.errors:
                 print("warm-up failed:", *warm.errors[:5], sep="\n  ")
                 return 1
-        print(HEADER)
+        hello = None if args.no_baseline else stack.enter_context(server.serve(HELLO, log=None))
+        if hello:
+            drive(hello, 1, 5, 60, HELLO_TARGETS)  # its first run, like the app's warm-up
+        print(HEADER if hello is None else HEADER_WITH_BASELINE)
         failed = False
         for count in args.sessions:
             report = drive(url, count, args.requests, args.duration, targets)
-            print(report.row(), flush=True)
+            if hello is None:
+                print(report.row(), flush=True)
+            else:
+                # Right after the app's run, under the same conditions: the same sessions and reruns each.
+                base = drive(hello, count, args.requests, args.duration, HELLO_TARGETS)
+                ratio = rate(report) / rate(base) if rate(base) else float("nan")
+                print(f"{report.row()} {rate(base):.1f} | {ratio:.2f}x |", flush=True)
+                for problem in base.errors[:10]:
+                    print(f"  hello-world error: {problem}")
+                failed = failed or bool(base.errors)
             for problem in report.errors[:10]:
                 print(f"  error: {problem}")
             failed = failed or bool(report.errors)
+        if hello is not None:
+            print(f"goal: at 10 sessions, at least {THROUGHPUT_GOAL}x hello-world's reruns a second")
     return 1 if failed else 0
 
 

@@ -4,6 +4,8 @@ Plotly renders its text as a small HTML subset (``<b>``, ``<br>``, ``<a href>``)
 goes through :func:`esc` first and stays literal. Colours are the Okabe–Ito blue and orange, which stay
 distinct for the common colour-vision deficiencies; the sides are never green versus red. Every figure
 has a title in words and a text alternative with the same numbers in :mod:`debate_explorer.chart_text`.
+The figures of a topic are memoised per topic object (:mod:`debate_explorer.memo`): building one is most
+of a chart page's rerun (benchmarks/profile_rerun.py), so callers share them and must not change them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import plotly.graph_objects as go
 from .chart_text import Lean, Strength, date_value, kind_counts, lean
 from .classroom.rules import Choice, Outcome
 from .escape import plotly as ptext
+from .memo import by_identity
 from .model import Side, SourceKind, Topic
 
 COLOURS = {Side.SUPPORTER: "#0072B2", Side.CRITIC: "#E69F00"}
@@ -39,6 +42,7 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+@by_identity()
 def words_butterfly(topic: Topic, left: Side = Side.SUPPORTER) -> go.Figure:
     """Words per side per section, one side to the left of zero and the other to the right."""
     sections = list(reversed(topic.sections))  # plotly draws the first category at the bottom
@@ -63,6 +67,7 @@ def words_butterfly(topic: Topic, left: Side = Side.SUPPORTER) -> go.Figure:
     return _layout(fig, "Words per side in each section", 120 + HEIGHT_PER_ROW * max(len(sections), 1))
 
 
+@by_identity()
 def sources_per_side(topic: Topic) -> go.Figure:
     """Distinct sources each side cites, per section and over the whole topic."""
     names = [ptext(s.title, LABEL_MAX) for s in topic.sections] + ["Whole topic"]
@@ -86,6 +91,7 @@ def sources_per_side(topic: Topic) -> go.Figure:
     return _layout(fig, "Distinct sources per side", int(140 + 1.4 * HEIGHT_PER_ROW * len(names)))
 
 
+@by_identity()
 def source_kinds(topic: Topic) -> go.Figure:
     """How many distinct sources of each kind (government, press, ...) each side cites."""
     counts = kind_counts(topic)
@@ -104,6 +110,7 @@ def source_kinds(topic: Topic) -> go.Figure:
     return _layout(fig, "Kinds of sources per side", 380)
 
 
+@by_identity()
 def timeline(topic: Topic) -> go.Figure:
     """Dated events on a time axis; hover shows the event and the titles of its sources."""
     titles = {source.id: source.title for source in topic.sources}
@@ -140,6 +147,7 @@ def balance_colour(reading: Lean) -> str:
     return COLOURS[side] if reading.strength is Strength.STRONG else LIGHT[side]
 
 
+@by_identity()
 def sunburst(topic: Topic) -> go.Figure:
     """Topic > sections > pairs, sized by words and coloured by the balance ratio (chart_text.lean)."""
     ids, labels, parents, values, colours, hover = [], [], [], [], [], []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as _html
 import json
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from .links import safe_url
@@ -36,14 +37,23 @@ _ST_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&\"'=^%@/;?])")
 _ST_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)")
 
 
+MEMO_SIZE = 8192
+"""Escaped strings remembered per process: a page rerun escapes the same content strings every time."""
+
+
 def streamlit_md(text: object) -> str:
     """Text as Streamlit Markdown that renders literally: every ASCII punctuation character escaped.
 
     Keeps tags, links, autolinks (``www.x``, ``https://``), emphasis, headings, lists, maths (``$``) and
     Streamlit directives (``:red[...]``) inert; a word joiner after ``www``, ``:`` before ``//`` and ``@``
     keeps bare URLs and e-mail addresses unlinked. Never put the result inside a code span: backslashes
-    show literally there.
+    show literally there. Text strings are memoised (a pure function; reruns repeat the same strings).
     """
+    return _streamlit_md(text) if type(text) is str else _streamlit_md.__wrapped__(text)
+
+
+@lru_cache(maxsize=MEMO_SIZE)
+def _streamlit_md(text: object) -> str:
     folded = _ST_AUTOLINK.sub(WORD_JOINER, fold(text))
     return _ST_SPECIAL.sub(r"\\\1", folded)
 

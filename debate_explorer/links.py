@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 SAFE_SCHEMES = ("http", "https")
@@ -11,8 +12,14 @@ def safe_url(url: object) -> str | None:
     """The URL if it is an absolute http(s) URL without spaces or control characters, else None.
 
     The model already refuses other schemes; this guards every renderer again, so a topic built in code
-    (or a future model change) can never smuggle a ``javascript:`` or ``data:`` link into a page.
+    (or a future model change) can never smuggle a ``javascript:`` or ``data:`` link into a page. Plain
+    strings are memoised: every rerun checks the same source URLs again.
     """
+    return _safe_url(url) if type(url) is str else _safe_url.__wrapped__(url)
+
+
+@lru_cache(maxsize=8192)
+def _safe_url(url: object) -> str | None:
     if not isinstance(url, str):
         return None
     url = url.strip()

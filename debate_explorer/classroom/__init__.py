@@ -17,7 +17,7 @@ from .errors import (
     WrongPhase,
 )
 from .rules import Choice, Outcome, Phase, SideMode, outcome
-from .service import ClassInfo, ClassroomService, Dashboard, SeatKey, SeatState, TeacherKey
+from .service import ClassInfo, ClassroomService, Dashboard, SeatKey, SeatState, Summary, TeacherKey
 
 __all__ = [
     "BadInput",
@@ -35,6 +35,7 @@ __all__ = [
     "SeatKey",
     "SeatState",
     "SideMode",
+    "Summary",
     "TeacherKey",
     "TooLong",
     "UnknownCode",

@@ -107,12 +107,23 @@ def poll(choices: Iterable[Choice]) -> Poll:
 
 def outcome(before: Mapping[int, Choice], after: Mapping[int, Choice]) -> Outcome:
     """The debate's result from each student's vote (student id → choice) in each poll."""
-    first, second = poll(before.values()), poll(after.values())
+    both = before.keys() & after.keys()
+    return tallied_outcome(
+        Counter(before.values()), Counter(after.values()), Counter((before[s], after[s]) for s in both)
+    )
+
+
+def tallied_outcome(
+    before: Mapping[Choice, int], after: Mapping[Choice, int], moves: Mapping[tuple[Choice, Choice], int]
+) -> Outcome:
+    """The debate's result from counts alone: votes per choice in each poll, and students per (before, after)
+    pair of choices among those who voted in both (what a GROUP BY gives, however large the class)."""
+    first = Poll({choice: before.get(choice, 0) for choice in Choice})
+    second = Poll({choice: after.get(choice, 0) for choice in Choice})
     gains = {c: round(second.share(c) - first.share(c), 6) for c in (Choice.FOR, Choice.AGAINST)}
     winner: Choice | None = None
     if first.total and second.total and gains[Choice.FOR] != gains[Choice.AGAINST]:
         winner = Choice.FOR if gains[Choice.FOR] > gains[Choice.AGAINST] else Choice.AGAINST
-    both = before.keys() & after.keys()
-    changed = [sid for sid in both if before[sid] != after[sid]]
-    switched = [sid for sid in changed if Choice.UNDECIDED not in (before[sid], after[sid])]
-    return Outcome(first, second, winner, gains, len(changed), len(switched), len(both))
+    changed = sum(n for (was, now), n in moves.items() if was != now)
+    switched = sum(n for (was, now), n in moves.items() if was != now and Choice.UNDECIDED not in (was, now))
+    return Outcome(first, second, winner, gains, changed, switched, sum(moves.values()))

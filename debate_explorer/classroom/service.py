@@ -13,7 +13,7 @@ import csv
 import io
 import re
 import secrets
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,7 +24,8 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from ..escape import csv_cell
 from ..model import ID_PATTERN, MAX_ID, Side
@@ -42,7 +43,7 @@ from .rules import (
     Outcome,
     Phase,
     SideMode,
-    outcome,
+    tallied_outcome,
 )
 
 MAX_JOIN_FAILURES = 10
@@ -148,6 +149,19 @@ class SeatState:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """A class's counts and result: what the teacher's live view refreshes, read with a fixed number of
+    aggregate queries whatever the size of the class (no names, no texts)."""
+
+    info: ClassInfo
+    joined: int
+    voted_before: int
+    voted_after: int
+    outcome: Outcome
+    moved_most: dict[str, int]
+
+
+@dataclass(frozen=True)
 class Dashboard:
     info: ClassInfo
     joined: int
@@ -188,7 +202,7 @@ class ClassroomService:
         except IntegrityError:
             session.rollback()
             raise
-        except (OperationalError, DBAPIError) as exc:
+        except (OperationalError, DBAPIError, PoolTimeout) as exc:  # PoolTimeout: every connection busy
             session.rollback()
             raise DatabaseUnavailable() from exc
         finally:
@@ -294,36 +308,74 @@ class ClassroomService:
             row = self._teacher_row(session, key)
             self._delete_rows(session, row.id)
 
-    def dashboard(self, key: TeacherKey) -> Dashboard:
+    def summary(self, key: TeacherKey) -> Summary:
+        """The live counts and result (see :class:`Summary`): four statements, for 3 students or 3,000."""
         with self._session() as session:
             row = self._teacher_row(session, key)
-            info = ClassInfo.of(row)
-            students = session.scalars(
-                select(Student).where(Student.debate_id == row.id).order_by(Student.id)
+            return self._summary(session, row)
+
+    def dashboard(self, key: TeacherKey) -> Dashboard:
+        """The summary plus the teams' members and the rebuttals: a fixed number of statements too."""
+        with self._session() as session:
+            row = self._teacher_row(session, key)
+            summary = self._summary(session, row)
+            members = session.execute(
+                select(Student.name, Student.side, Student.team)
+                .where(Student.debate_id == row.id)
+                .order_by(Student.id)
             ).all()
-            votes = session.scalars(select(Vote).where(Vote.debate_id == row.id)).all()
             subs = self._submissions(session, row, None)
-        by_poll: dict[str, dict[int, Choice]] = {"before": {}, "after": {}}
-        moved: Counter[str] = Counter()
-        for vote in votes:
-            by_poll[vote.phase][vote.student_id] = Choice(vote.choice)
-            if vote.phase == "after" and vote.moved_by:
-                moved[vote.moved_by] += 1
         teams: dict[str, list[str]] = {}
-        for student in students:
-            teams.setdefault(team_label(student.side, student.team, info.teams_per_side), []).append(
-                student.name
-            )
+        for name, side, team in members:
+            teams.setdefault(team_label(side, team, summary.info.teams_per_side), []).append(name)
         return Dashboard(
-            info=info,
-            joined=len(students),
-            voted_before=len(by_poll["before"]),
-            voted_after=len(by_poll["after"]),
+            info=summary.info,
+            joined=summary.joined,
+            voted_before=summary.voted_before,
+            voted_after=summary.voted_after,
             teams=teams,
-            outcome=outcome(by_poll["before"], by_poll["after"]),
-            moved_most=dict(moved.most_common()),
+            outcome=summary.outcome,
+            moved_most=summary.moved_most,
             submissions=subs,
         )
+
+    def _summary(self, session: Session, row: ClassDebate) -> Summary:
+        joined = session.scalar(select(func.count()).select_from(Student).where(Student.debate_id == row.id))
+        result, moved = self._tally(session, row.id)
+        return Summary(
+            info=ClassInfo.of(row),
+            joined=joined or 0,
+            voted_before=result.before.total,
+            voted_after=result.after.total,
+            outcome=result,
+            moved_most=moved,
+        )
+
+    def _tally(self, session: Session, debate_id: int) -> tuple[Outcome, dict[str, int]]:
+        """The result and the "moved me most" counts, counted by the database: two GROUP BY queries whose
+        rows are bounded by the choices and pairs, not by the students."""
+        polls: dict[str, Counter[Choice]] = {"before": Counter(), "after": Counter()}
+        moved: defaultdict[str, int] = defaultdict(int)
+        for phase, choice, moved_by, count in session.execute(
+            select(Vote.phase, Vote.choice, Vote.moved_by, func.count())
+            .where(Vote.debate_id == debate_id)
+            .group_by(Vote.phase, Vote.choice, Vote.moved_by)
+        ):
+            polls[phase][Choice(choice)] += count
+            if phase == "after" and moved_by:
+                moved[moved_by] += count
+        first, second = aliased(Vote), aliased(Vote)
+        moves = {
+            (Choice(was), Choice(now)): count
+            for was, now, count in session.execute(
+                select(first.choice, second.choice, func.count())
+                .join(second, (second.student_id == first.student_id) & (second.phase == "after"))
+                .where(first.debate_id == debate_id, first.phase == "before")
+                .group_by(first.choice, second.choice)
+            )
+        }
+        ranked = dict(sorted(moved.items(), key=lambda item: (-item[1], item[0])))
+        return tallied_outcome(polls["before"], polls["after"], moves), ranked
 
     def submit_ballot(self, key: TeacherKey, ballot: Ballot) -> int:
         """Store a judge's ballot for a round in this class; returns its id. The teacher's key is required."""
@@ -503,17 +555,23 @@ class ClassroomService:
     def seat_state(self, key: SeatKey) -> SeatState:
         with self._session() as session:
             student, row = self._student(session, key)
-            votes = session.scalars(select(Vote).where(Vote.student_id == student.id)).all()
-            subs = self._submissions(session, row, student.id)
-            return SeatState(
-                info=ClassInfo.of(row),
-                name=student.name,
-                side=Side(student.side) if student.side else None,
-                team=student.team,
-                votes={v.phase: Choice(v.choice) for v in votes},
-                moved_by=next((v.moved_by for v in votes if v.phase == "after"), None),
-                submissions=subs,
-            )
+            return self._seat_state(session, student, row)
+
+    def _seat_state(self, session: Session, student: Student, row: ClassDebate) -> SeatState:
+        """The seat as this transaction sees it: a vote or a rebuttal is acknowledged in its own transaction,
+        without a second round trip to the database."""
+        votes = session.execute(
+            select(Vote.phase, Vote.choice, Vote.moved_by).where(Vote.student_id == student.id)
+        ).all()
+        return SeatState(
+            info=ClassInfo.of(row),
+            name=student.name,
+            side=Side(student.side) if student.side else None,
+            team=student.team,
+            votes={phase: Choice(choice) for phase, choice, _ in votes},
+            moved_by=next((moved for phase, _, moved in votes if phase == "after"), None),
+            submissions=self._submissions(session, row, student.id),
+        )
 
     def choose_side(self, key: SeatKey, side: Side | str) -> SeatState:
         chosen = _parse(Side, side, "Choose the supporters' or the critics' side.")
@@ -560,7 +618,7 @@ class ClassroomService:
                 set_={k: statement.excluded[k] for k in ("choice", "moved_by", "updated_at")},
             )
             session.execute(statement)
-        return self.seat_state(key)
+            return self._seat_state(session, student, row)
 
     def submit(self, key: SeatKey, pair_id: str, side: Side | str, text: str) -> SeatState:
         """Hand a rebuttal to the teacher; stored as typed (trimmed) and only ever shown as text."""
@@ -595,7 +653,8 @@ class ClassroomService:
                     created_at=self._clock(),
                 )
             )
-        return self.seat_state(key)
+            session.flush()
+            return self._seat_state(session, student, row)
 
     def results_for_student(self, key: SeatKey) -> Outcome:
         """The class result, if the teacher shows results to the class and the results phase has come."""
@@ -605,11 +664,7 @@ class ClassroomService:
                 raise errors.WrongPhase("Your teacher keeps the results for the class discussion.")
             if Phase(row.phase) not in (Phase.RESULTS, Phase.CLOSED):
                 raise errors.WrongPhase("The results are shown once your teacher opens them.")
-            votes = session.scalars(select(Vote).where(Vote.debate_id == row.id)).all()
-        by_poll: dict[str, dict[int, Choice]] = {"before": {}, "after": {}}
-        for vote in votes:
-            by_poll[vote.phase][vote.student_id] = Choice(vote.choice)
-        return outcome(by_poll["before"], by_poll["after"])
+            return self._tally(session, row.id)[0]
 
     # ------------------------------------------------------------ the server's owner (CLI)
 

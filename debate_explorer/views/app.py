@@ -7,6 +7,9 @@ as the script-level config, so the server settings apply however the app is star
 
 from __future__ import annotations
 
+import copy
+import threading
+
 import streamlit as st
 
 from debate_explorer.pages import PAGES
@@ -19,11 +22,29 @@ def main() -> None:
     st.set_page_config(page_title="Debate Explorer", page_icon=":material/balance:", layout="wide")
     inject_css()  # contrast, focus rings and target sizes over Streamlit's defaults (docs/accessibility.md)
     warm_imports()  # numpy & co. once, under a lock: concurrent first visits must not race in their imports
-    pages = [
-        st.Page(page.path, title=page.title, icon=page.icon, url_path=page.url_path or None, default=i == 0)
-        for i, page in enumerate(PAGES)
-    ]
-    st.navigation(pages).run()
+    st.navigation(pages()).run()
+
+
+_built: list[st.Page] = []
+_build_lock = threading.Lock()
+
+
+def pages() -> list[st.Page]:
+    """The registry's pages as ``st.Page`` objects: built once per process, a shallow copy for each run.
+
+    Building an ``st.Page`` resolves and checks its script path (``realpath``, ``is_file``): a quarter of a
+    warm rerun of a light page (benchmarks/profile_rerun.py). The copy matters: ``st.navigation`` marks the
+    chosen page object as runnable and ``run()`` clears the mark, so sessions running at once in their own
+    threads must not share one object.
+    """
+    if not _built:
+        with _build_lock:
+            if not _built:
+                _built.extend(
+                    st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=i == 0)
+                    for i, p in enumerate(PAGES)
+                )
+    return [copy.copy(p) for p in _built]
 
 
 if __name__ == "__main__":  # Streamlit runs the entry script as __main__

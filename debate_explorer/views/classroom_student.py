@@ -50,9 +50,21 @@ def seat_key(service: ClassroomService, token: str) -> SeatKey:
     return key
 
 
+FRESH_SEAT = "class.fresh_seat"
+"""The seat as a vote's own transaction returned it, for the run that follows the click (read once)."""
+HANDED_IN = "Handed in. Your teacher can read it now; you can hand in more."
+PHASE_READ = "class.phase_read"
+"""Set by a full run that has just read the phase, so the phase poll skips its read in that same run."""
+
+
 def seat_page(service: ClassroomService, key: SeatKey) -> None:
-    with guarded():
-        seat = service.seat_state(key)
+    fresh = st.session_state.pop(FRESH_SEAT, None)
+    if isinstance(fresh, tuple) and fresh[0] == key:
+        seat = fresh[1]  # the vote's acknowledgement already read the seat: no second round trip
+    else:
+        with guarded():
+            seat = service.seat_state(key)
+    st.session_state[PHASE_READ] = True
     info = seat.info
     topic = topic_of(info.topic_id)
     st.title("Class debate")
@@ -82,6 +94,8 @@ def seat_page(service: ClassroomService, key: SeatKey) -> None:
 @st.fragment(run_every=POLL_SECONDS)
 def follow_phase(service: ClassroomService, key: SeatKey, shown: Phase) -> None:
     """Check every few seconds whether the teacher moved the class on; if so, redraw the page."""
+    if st.session_state.pop(PHASE_READ, False):
+        return  # a full run of the page, which read the phase a moment ago
     try:
         now = service.seat_state(key).info.phase
     except Exception:  # a passing database fault: the next poll tries again
@@ -143,7 +157,7 @@ def cast_vote(service: ClassroomService, key: SeatKey, poll: str) -> None:
         return
     moved = st.session_state.get("class.moved") or None if poll == "after" else None
     try:
-        service.vote(key, picked, moved_by=moved)
+        st.session_state[FRESH_SEAT] = (key, service.vote(key, picked, moved_by=moved))
     except ClassroomError as exc:
         st.session_state["class.flash"] = ("error", str(exc))
         return
@@ -190,18 +204,37 @@ def read_and_rebut(service: ClassroomService, key: SeatKey, seat: SeatState, top
         return
     theirs = pair.side(mine.other)
     st.markdown(f"**They say** ({render.side_badge(topic, mine.other)}): {render.md(theirs.claim)}")
-    text = st.text_area(
+    draft = f"class.draft.{pair.id}.{mine.value}"
+    st.text_area(
         "Your rebuttal",
-        key=f"class.draft.{pair.id}.{mine.value}",
+        key=draft,
         max_chars=MAX_SUBMISSION,
         height=180,
         placeholder=teaching.PLACEHOLDER,
     )
     st.caption(f"Your teacher reads what you hand in; up to {MAX_SUBMISSION:,} characters.")
-    if st.button("Hand in to your teacher", type="primary", key="class.submit"):
-        with guarded():
-            service.submit(key, pair.id, mine, text)
-        st.success("Handed in. Your teacher can read it now; you can hand in more.")
+    st.button(
+        "Hand in to your teacher",
+        type="primary",
+        key="class.submit",
+        on_click=hand_in,
+        args=(service, key, pair.id, mine, draft),
+    )
+
+
+def hand_in(service: ClassroomService, key: SeatKey, pair_id: str, side: Side, draft: str) -> None:
+    """Button callback, like :func:`cast_vote`: the rebuttal is stored and the seat read in one transaction
+    before the page redraws, so the page that follows shows it without reading the seat again."""
+    try:
+        fresh = service.submit(key, pair_id, side, st.session_state.get(draft) or "")
+    except ClassroomError as exc:
+        st.session_state["class.flash"] = ("error", str(exc))
+        return
+    st.session_state[FRESH_SEAT] = (key, fresh)
+    st.session_state["class.flash"] = (
+        "success",
+        "Handed in. Your teacher can read it now; you can hand in more.",
+    )
 
 
 def show_results(service: ClassroomService, key: SeatKey, topic: Topic, seat: SeatState) -> None:

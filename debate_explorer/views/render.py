@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from debate_explorer.escape import streamlit_link, streamlit_md
+from debate_explorer.memo import by_identity
 from debate_explorer.model import Position, Side, Topic
 from debate_explorer.pages import page
 
@@ -38,8 +39,12 @@ def side_badge(topic: Topic, side: Side) -> str:
     return badge(topic.sides.label(side), BADGE[side])
 
 
-def support_parts(topic: Topic, position: Position) -> list[str]:
-    """A position's reasoning, evidence and numbered sources as Markdown paragraphs (empty ones left out)."""
+@by_identity(maxsize=4096)
+def support_parts(topic: Topic, position: Position) -> tuple[str, ...]:
+    """A position's reasoning, evidence and numbered sources as Markdown paragraphs (empty ones left out).
+
+    Memoised per (topic, position) object, like :func:`number_links`: every rerun of Compare asks again.
+    """
     parts = []
     if position.reasoning:
         parts.append(f"**Reasoning.** {md(position.reasoning)}")
@@ -47,7 +52,7 @@ def support_parts(topic: Topic, position: Position) -> list[str]:
         parts.append(f"**Evidence.** {md(position.evidence)}")
     if position.sources:
         parts.append("**Sources**\n\n" + source_lines(topic, position.sources))
-    return parts
+    return tuple(parts)
 
 
 def source_lines(topic: Topic, ids: Sequence[str]) -> str:
@@ -65,6 +70,7 @@ def source_lines(topic: Topic, ids: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
+@by_identity(maxsize=4096)
 def number_links(topic: Topic, ids: Sequence[str]) -> str:
     """``[1] [4]``: each cited source's number, linked to its URL when that is http(s)."""
     numbers, sources = topic.source_numbers, topic.source_map
