@@ -9,11 +9,12 @@ other types. Empty texts are allowed here so that drafts load; ``checks`` report
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
@@ -190,6 +191,24 @@ class TimelineEvent(Strict):
     sources: list[Id] = Field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class SourceIndex:
+    """A topic's sources by id and their numbers; shared by every caller, so never change them."""
+
+    by_id: dict[str, Source]
+    numbers: dict[str, int]
+
+
+def index_sources(sources: Sequence[Source]) -> SourceIndex:
+    """Build the source map and numbering (a duplicate id, an error ``check`` reports, keeps its last use)."""
+    by_id: dict[str, Source] = {}
+    numbers: dict[str, int] = {}
+    for number, source in enumerate(sources, start=1):
+        by_id[source.id] = source
+        numbers[source.id] = number
+    return SourceIndex(by_id, numbers)
+
+
 class Topic(Strict):
     id: Id
     title: str
@@ -201,14 +220,28 @@ class Topic(Strict):
     timeline: list[TimelineEvent] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
+    _source_index: tuple[list[Source], SourceIndex] | None = PrivateAttr(default=None)
+
+    def source_index(self) -> SourceIndex:
+        """The source map and numbering, built once per source list (:func:`index_sources`).
+
+        Cached on the topic and keyed on the identity of its ``sources`` list, so a copy with other
+        sources (``model_copy(update=...)``, a reloaded file) never sees another list's numbers.
+        """
+        cached = self._source_index
+        if cached is None or cached[0] is not self.sources:
+            cached = (self.sources, index_sources(self.sources))
+            self._source_index = cached
+        return cached[1]
+
     @property
     def source_map(self) -> dict[str, Source]:
-        return {source.id: source for source in self.sources}
+        return self.source_index().by_id
 
     @property
     def source_numbers(self) -> dict[str, int]:
         """Each source's number on every page and handout: its 1-based place in the source list."""
-        return {source.id: number for number, source in enumerate(self.sources, start=1)}
+        return self.source_index().numbers
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

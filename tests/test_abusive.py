@@ -1,0 +1,63 @@
+"""Abusive but valid content (issue 17): long words, huge sections and libraries stay cheap and readable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from debate_explorer import model
+from debate_explorer.model import Source, SourceKind, Topic
+from debate_explorer.views import render
+from tests import abusive
+
+
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count calls of the source numbering build (model.index_sources)."""
+    calls: list[int] = []
+    original: Callable[..., model.SourceIndex] = model.index_sources
+
+    def counting(sources: list[Source]) -> model.SourceIndex:
+        calls.append(len(sources))
+        return original(sources)
+
+    monkeypatch.setattr(model, "index_sources", counting)
+    return calls
+
+
+def test_source_numbering_is_built_once_per_topic(monkeypatch: pytest.MonkeyPatch) -> None:
+    """500 pairs citing 20 of 10,000 sources each: the numbering is built once, not once per position."""
+    topic = Topic.model_validate(abusive.topic(pairs=500, sources=10_000, citations=20))
+    calls = counted(monkeypatch)
+    lines = [
+        render.source_lines(topic, pair.side(side).sources)
+        for _, pair in topic.pairs()
+        for side in model.Side
+    ]
+    numbers = [render.number_links(topic, pair.supporter.sources) for _, pair in topic.pairs()]
+    assert calls == [10_000]
+    assert len(lines) == 1_000 and lines[-1].count("\n") == 19
+    assert "\\[10000\\]" in "".join(lines + numbers)
+
+
+def test_a_changed_copy_gets_its_own_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    topic = Topic.model_validate(abusive.topic(sources=3))
+    assert topic.source_numbers == {"s0": 1, "s1": 2, "s2": 3}
+    extra = Source(id="s9", title="Another invented source", kind=SourceKind.REFERENCE)
+    changed = topic.model_copy(update={"sources": [extra, *reversed(topic.sources)]})
+    assert changed.source_numbers == {"s9": 1, "s2": 2, "s1": 3, "s0": 4}
+    assert changed.source_map["s9"] is extra
+    assert topic.source_numbers == {"s0": 1, "s1": 2, "s2": 3}
+    calls = counted(monkeypatch)
+    deep = topic.model_copy(deep=True)
+    assert deep.source_numbers == topic.source_numbers
+    assert topic.model_copy(update={"title": "Retitled"}).source_numbers == topic.source_numbers
+    assert len(calls) <= 1
+
+
+def test_generator_writes_a_loadable_topic(tmp_path: Path) -> None:
+    from debate_explorer.loading import load_file
+
+    path = abusive.write(tmp_path, abusive.topic(pairs=3, sources=4, citations=2))
+    assert len(load_file(path).topic.sections[0].pairs) == 3
