@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
@@ -209,6 +209,9 @@ def index_sources(sources: Sequence[Source]) -> SourceIndex:
     return SourceIndex(by_id, numbers)
 
 
+_SOURCE_INDEX = "source_index_cache"
+
+
 class Topic(Strict):
     id: Id
     title: str
@@ -220,18 +223,17 @@ class Topic(Strict):
     timeline: list[TimelineEvent] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
-    _source_index: tuple[list[Source], SourceIndex] | None = PrivateAttr(default=None)
-
     def source_index(self) -> SourceIndex:
         """The source map and numbering, built once per source list (:func:`index_sources`).
 
-        Cached on the topic and keyed on the identity of its ``sources`` list, so a copy with other
-        sources (``model_copy(update=...)``, a reloaded file) never sees another list's numbers.
+        Kept in the instance dict (outside the fields, so equality and dumps ignore it) and keyed on the
+        identity of the ``sources`` list, so a copy with other sources (``model_copy(update=...)``, a
+        reloaded file) never sees another list's numbers.
         """
-        cached = self._source_index
+        cached = self.__dict__.get(_SOURCE_INDEX)
         if cached is None or cached[0] is not self.sources:
             cached = (self.sources, index_sources(self.sources))
-            self._source_index = cached
+            self.__dict__[_SOURCE_INDEX] = cached
         return cached[1]
 
     @property
