@@ -32,6 +32,19 @@ def valid_id(value: str) -> bool:
 
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
+MAX_SHORT = 1_000
+"""Longest title, label, name or publisher (characters). Caps are generous: they stop abuse, not authors."""
+MAX_SENTENCE = 2_000
+"""Longest claim, question, event or side description."""
+MAX_LONG = 20_000
+"""Longest summary, reasoning, evidence, rebuttal, definition or note."""
+MAX_URL = 2_000
+"""Longest URL (browsers and servers commonly refuse longer ones)."""
+
+ShortText = Annotated[str, StringConstraints(max_length=MAX_SHORT)]
+Sentence = Annotated[str, StringConstraints(max_length=MAX_SENTENCE)]
+LongText = Annotated[str, StringConstraints(max_length=MAX_LONG)]
+
 
 def _check_url(value: str) -> str:
     """Empty (a stub to fill) or an absolute http(s) URL; every other scheme is refused."""
@@ -44,7 +57,12 @@ def _check_url(value: str) -> str:
 URL_SCHEMA_PATTERN = r"^$|^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#]\S*$"
 """URL_PATTERN for editors (JSON Schema regexes have no flags): empty or an absolute http(s) URL."""
 
-Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": URL_SCHEMA_PATTERN})]
+Url = Annotated[
+    str,
+    StringConstraints(max_length=MAX_URL),
+    AfterValidator(_check_url),
+    Field(json_schema_extra={"pattern": URL_SCHEMA_PATTERN}),
+]
 
 
 class Strict(BaseModel):
@@ -87,26 +105,26 @@ class SourceKind(StrEnum):
 
 class Source(Strict):
     id: Id
-    title: str
-    publisher: str = ""
+    title: ShortText
+    publisher: ShortText = ""
     url: Url = ""
     published: PartialDate | None = None
     kind: SourceKind
     footnote: Annotated[int, Field(ge=1, le=999, strict=True)] | None = None
-    note: str = ""
+    note: LongText = ""
 
 
 class Position(Strict):
     """One side's answer to a pair's question, built the way debate is taught."""
 
-    held_by: str = Field("", description="Who actually holds this position in the real world")
-    claim: str = Field(description="One sentence a debater could say aloud")
-    reasoning: str = ""
-    evidence: str = ""
+    held_by: ShortText = Field("", description="Who actually holds this position in the real world")
+    claim: Sentence = Field(description="One sentence a debater could say aloud")
+    reasoning: LongText = ""
+    evidence: LongText = ""
     sources: list[Id] = Field(default_factory=list)
     origin: Origin = Origin.RESEARCH
-    rebuttal: str = ""
-    note: str = Field("", description="Working note for authors (the importer puts side cues here)")
+    rebuttal: LongText = ""
+    note: LongText = Field("", description="Working note for authors (the importer puts side cues here)")
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """The argued text fields (name, text) that count as this side's words."""
@@ -122,7 +140,7 @@ class Position(Strict):
 
 class Pair(Strict):
     id: Id
-    question: str
+    question: Sentence
     supporter: Position
     critic: Position
 
@@ -131,23 +149,23 @@ class Pair(Strict):
 
 
 class Term(Strict):
-    term: str
-    definition: str
+    term: ShortText
+    definition: LongText
 
 
 class FactCheck(Strict):
-    claim: str
+    claim: Sentence
     verdict: Verdict
-    note: str = ""
+    note: LongText = ""
     sources: list[Id] = Field(default_factory=list)
 
 
 class Section(Strict):
     id: Id
-    title: str
-    summary: str = ""
+    title: ShortText
+    summary: LongText = ""
     pairs: list[Pair] = Field(default_factory=list)
-    questions: list[str] = Field(default_factory=list)
+    questions: list[Sentence] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
     fact_checks: list[FactCheck] = Field(default_factory=list)
 
@@ -162,8 +180,8 @@ class Section(Strict):
 
 
 class SideInfo(Strict):
-    label: str
-    who: str = ""
+    label: ShortText
+    who: Sentence = ""
 
 
 class Sides(Strict):
@@ -179,15 +197,15 @@ class Sides(Strict):
 
 
 class Document(Strict):
-    title: str
-    author: str = ""
+    title: ShortText
+    author: ShortText = ""
     url: Url = ""
-    note: str = ""
+    note: LongText = ""
 
 
 class TimelineEvent(Strict):
     date: PartialDate
-    event: str
+    event: Sentence
     sources: list[Id] = Field(default_factory=list)
 
 
@@ -214,9 +232,9 @@ _SOURCE_INDEX = "source_index_cache"
 
 class Topic(Strict):
     id: Id
-    title: str
-    question: str
-    summary: str = ""
+    title: ShortText
+    question: Sentence
+    summary: LongText = ""
     document: Document | None = None
     sides: Sides = Sides()
     sections: list[Section] = Field(default_factory=list)

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from debate_explorer import model
+from debate_explorer.loading import LoadError, load_file
 from debate_explorer.model import Source, SourceKind, Topic
 from debate_explorer.views import render
 from tests import abusive
+from tests.conftest import CliResult
 
 
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -61,3 +63,69 @@ def test_generator_writes_a_loadable_topic(tmp_path: Path) -> None:
 
     path = abusive.write(tmp_path, abusive.topic(pairs=3, sources=4, citations=2))
     assert len(load_file(path).topic.sections[0].pairs) == 3
+
+
+# ---------------------------------------------------------------- length caps in the model
+
+
+def string_schemas(node: object) -> list[dict[str, object]]:
+    """Every ``{"type": "string"}`` schema inside a JSON Schema."""
+    found: list[dict[str, object]] = []
+    if isinstance(node, dict):
+        if node.get("type") == "string":
+            found.append(node)
+        for value in node.values():
+            found.extend(string_schemas(value))
+    elif isinstance(node, list):
+        for value in node:
+            found.extend(string_schemas(value))
+    return found
+
+
+def test_every_free_text_field_has_a_length_cap() -> None:
+    from debate_explorer.model import DATE_PATTERN
+    from debate_explorer.schema import topic_schema
+
+    strings = string_schemas(topic_schema())
+    uncapped = [
+        s for s in strings if "maxLength" not in s and "enum" not in s and s.get("pattern") != DATE_PATTERN
+    ]
+    assert len(strings) > 30
+    assert uncapped == []
+
+
+@pytest.mark.parametrize(
+    ("where", "field", "cap"),
+    [
+        ("claim", "sections[0].pairs[0].supporter.claim", model.MAX_SENTENCE),
+        ("title", "title", model.MAX_SHORT),
+    ],
+)
+def test_an_overlong_field_is_a_load_error_naming_file_line_and_field(
+    tmp_path: Path, invoke: Callable[..., CliResult], where: str, field: str, cap: int
+) -> None:
+    data = abusive.topic(claim=abusive.long_word(100_000) if where == "claim" else "A claim.")
+    if where == "title":
+        data["title"] = abusive.long_word(100_000)
+    path = abusive.write(tmp_path, data)
+    with pytest.raises(LoadError) as caught:
+        load_file(path)
+    error = caught.value
+    assert error.path == field
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert error.line == next(
+        n for n, line in enumerate(lines, start=1) if line.lstrip().startswith(f"{where}:")
+    )
+    assert f"at most {cap:,} characters" in error.message and "100,000" in error.message
+    result = invoke("check", str(path))
+    assert result.code == 2
+    assert (
+        f"abusive.yaml:{error.line} {field}: E001 error: text of 100,000 characters is too long" in result.out
+    )
+    assert len(result.out) < 1_000
+
+
+def test_text_at_the_cap_still_loads(tmp_path: Path) -> None:
+    data = abusive.topic(claim="word " * (model.MAX_SENTENCE // 5 - 1) + "end.")
+    assert len(data["sections"][0]["pairs"][0]["supporter"]["claim"]) <= model.MAX_SENTENCE
+    assert load_file(abusive.write(tmp_path, data)).topic.id == "abusive"
