@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from debate_explorer import model
+from debate_explorer import escape, model
+from debate_explorer.escape import BREAK_EVERY, ZERO_WIDTH_SPACE, break_long, streamlit_md
+from debate_explorer.exports import export_topic
 from debate_explorer.loading import LoadError, load_file
 from debate_explorer.model import Source, SourceKind, Topic
 from debate_explorer.views import render
@@ -129,3 +132,62 @@ def test_text_at_the_cap_still_loads(tmp_path: Path) -> None:
     data = abusive.topic(claim="word " * (model.MAX_SENTENCE // 5 - 1) + "end.")
     assert len(data["sections"][0]["pairs"][0]["supporter"]["claim"]) <= model.MAX_SENTENCE
     assert load_file(abusive.write(tmp_path, data)).topic.id == "abusive"
+
+
+# ---------------------------------------------------------------- long words broken where they are shown
+
+LONG = abusive.long_word(100_000)
+LONG_URL = "https://example.org/" + abusive.long_word(1_500)
+
+
+def longest_run(text: str) -> int:
+    """The longest run of characters with no break opportunity (space or zero-width space)."""
+    return max((len(run) for run in re.split(rf"[\s{ZERO_WIDTH_SPACE}]", text)), default=0)
+
+
+@pytest.mark.parametrize("escaper", [streamlit_md, escape.markdown, escape.html, escape.plotly])
+def test_display_escapers_break_long_runs(escaper: Callable[[str], str]) -> None:
+    shown = escaper(f"short words {LONG} end")
+    assert longest_run(shown) <= 2 * BREAK_EVERY  # an escaper may double a run with backslashes or entities
+    assert shown.replace(ZERO_WIDTH_SPACE, "").count("abcdefghij") == 10_000
+    assert escaper("Ordinary words stay exactly as they are.") == escaper(
+        "Ordinary words stay exactly as they are."
+    )
+    assert ZERO_WIDTH_SPACE not in escaper("A sentence of ordinary words, none longer than forty letters.")
+
+
+def test_break_long_keeps_combining_marks_with_their_letter() -> None:
+    word = "e\u0301" * 60
+    broken = break_long(word)
+    assert broken.replace(ZERO_WIDTH_SPACE, "") == word
+    assert f"{ZERO_WIDTH_SPACE}\u0301" not in broken
+    assert break_long("x" * BREAK_EVERY) == "x" * BREAK_EVERY
+
+
+def long_topic() -> Topic:
+    data = abusive.topic(claim=f"Claim {LONG[: model.MAX_SENTENCE - 10]}")
+    data["sections"][0]["summary"] = LONG[: model.MAX_LONG]
+    data["sources"][0]["url"] = LONG_URL
+    return Topic.model_validate(data)
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "cards"])
+def test_rendering_exports_break_long_words_but_not_link_targets(fmt: str) -> None:
+    topic = long_topic()
+    out = export_topic(topic, fmt)
+    text = out.replace(LONG_URL, "") if fmt == "markdown" else out  # an autolink target is a URL
+    assert longest_run(re.sub(r'href="[^"]*"', "", text)) < 200
+    assert out.replace(ZERO_WIDTH_SPACE, "").count(LONG[:1_000]) >= 1
+    if fmt in ("html", "cards"):
+        assert f'href="{LONG_URL}"' in out
+        assert "overflow-wrap:anywhere" in out.replace(" ", "")
+    else:
+        assert f"<{LONG_URL}>" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "argdown", "kialo", "aif"])
+def test_data_exports_keep_long_words_byte_faithful(fmt: str) -> None:
+    topic = long_topic()
+    out = export_topic(topic, fmt)
+    assert ZERO_WIDTH_SPACE not in out
+    assert LONG[: model.MAX_SENTENCE - 10] in out  # the claim, whole and unbroken
