@@ -12,7 +12,7 @@ from debate_explorer.pages import page
 from debate_explorer.search import search
 from debate_explorer.views import render
 from debate_explorer.views.classroom_student import join_box
-from debate_explorer.views.library import library
+from debate_explorer.views.library import library, public_folder
 from debate_explorer.views.render import md
 
 MAX_ERRORS_PER_FILE = 5
@@ -66,7 +66,7 @@ for error in lib.errors:
         st.caption("The other topics keep working. `debate-explorer check` shows every problem.")
 
 if not lib.topics and not lib.errors:
-    st.info(f"No topic files in {md(content_dir())} yet.")
+    st.info(f"No topic files in the content folder {md(public_folder(content_dir()))} yet.")
 
 columns = st.columns(2) if len(lib.topics) > 1 else [st.container()]
 for index, loaded in enumerate(lib.topics):
