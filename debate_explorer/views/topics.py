@@ -1,4 +1,5 @@
-"""Topics page: a card per topic, one search over every topic, and a card for each file that failed."""
+"""Topics page: a card per topic (paged: ``paging.TOPIC_CARDS_PER_PAGE``), one search over every topic,
+and a card for each file that failed."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import streamlit as st
 from debate_explorer.config import content_dir
 from debate_explorer.model import Side
 from debate_explorer.pages import page
+from debate_explorer.paging import TOPIC_CARDS_PER_PAGE
 from debate_explorer.search import search
 from debate_explorer.views import render
 from debate_explorer.views.classroom_student import join_box
@@ -50,7 +52,7 @@ if query.strip():
             )
     st.divider()
 
-for error in lib.errors:
+for error in lib.errors[:TOPIC_CARDS_PER_PAGE]:
     with st.container(border=True):
         st.error(f"**Could not load** {md(error.file)}", icon=":material/error:")
         problems = error.all()
@@ -65,11 +67,18 @@ for error in lib.errors:
         st.markdown("\n".join(lines))
         st.caption("The other topics keep working. `debate-explorer check` shows every problem.")
 
+if len(lib.errors) > TOPIC_CARDS_PER_PAGE:
+    st.warning(
+        f"… and {len(lib.errors) - TOPIC_CARDS_PER_PAGE} more files could not be loaded; "
+        "`debate-explorer check` lists every one."
+    )
+
 if not lib.topics and not lib.errors:
     st.info(f"No topic files in the content folder {md(public_folder(content_dir()))} yet.")
 
-columns = st.columns(2) if len(lib.topics) > 1 else [st.container()]
-for index, loaded in enumerate(lib.topics):
+cards = render.paged(lib.topics, TOPIC_CARDS_PER_PAGE, key="topic_page", what="topics")
+columns = st.columns(2) if len(cards.items) > 1 else [st.container()]
+for index, loaded in enumerate(cards.items):
     topic = loaded.topic
     pairs = sum(len(section.pairs) for section in topic.sections)
     changed = datetime.fromtimestamp(loaded.mtime_ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
