@@ -45,3 +45,15 @@ def test_source_rows_are_paged(tmp_path: Path, open_app: OpenApp) -> None:
     assert not at.exception
     table = at.dataframe[0].value
     assert len(table) == 50 and list(table["No."])[:1] == [2 * SOURCE_ROWS_PER_PAGE + 1]
+
+
+def test_error_cards_beyond_one_page_are_named_in_one_line(tmp_path: Path, open_app: OpenApp) -> None:
+    count = TOPIC_CARDS_PER_PAGE + 5
+    for n in range(count):
+        (tmp_path / f"broken-{n:03d}.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    at = open_app("topics", content=tmp_path)
+    cards = [e for e in at.error if "Could not load" in e.value]
+    assert len(cards) == TOPIC_CARDS_PER_PAGE
+    rest = [w.value for w in at.warning if "more files could not be loaded" in w.value]
+    assert len(rest) == 1 and rest[0].startswith("5 more files")
+    assert f"broken\\-{count - 1:03d}\\.yaml" in rest[0]

@@ -18,6 +18,8 @@ from debate_explorer.views.library import library, public_folder
 from debate_explorer.views.render import md
 
 MAX_ERRORS_PER_FILE = 5
+MAX_MORE_NAMES = 200
+"""Error cards beyond the first page are named in one line, up to this many names."""
 
 lib = library()
 st.title("Debate Explorer")
@@ -67,10 +69,14 @@ for error in lib.errors[:TOPIC_CARDS_PER_PAGE]:
         st.markdown("\n".join(lines))
         st.caption("The other topics keep working. `debate-explorer check` shows every problem.")
 
-if len(lib.errors) > TOPIC_CARDS_PER_PAGE:
+rest = lib.errors[TOPIC_CARDS_PER_PAGE:]
+if rest:
+    # One element for the rest, not a card each: a folder of thousands of broken files stays one page.
+    names = ", ".join(md(error.file) for error in rest[:MAX_MORE_NAMES])
+    more = f" and {len(rest) - MAX_MORE_NAMES} more" if len(rest) > MAX_MORE_NAMES else ""
     st.warning(
-        f"… and {len(lib.errors) - TOPIC_CARDS_PER_PAGE} more files could not be loaded; "
-        "`debate-explorer check` lists every one."
+        f"{len(rest)} more files could not be loaded: {names}{more}. "
+        "`debate-explorer check` shows every problem."
     )
 
 if not lib.topics and not lib.errors:
