@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
-from .codes import CODES, PAIR_RATIO, SECTION_RATIO, Severity, severity
+from pydantic import BaseModel
+
+from .codes import CODES, MAX_PAIRS, MAX_SOURCES, MAX_TOKEN, PAIR_RATIO, SECTION_RATIO, Severity, severity
 from .loading import Library, LoadedTopic, LoadError, Loc, format_loc, located
 from .model import Side, Topic
 
@@ -307,6 +310,42 @@ def _wording(c: _Collector, topic: Topic) -> None:
             )
 
 
+NOT_TEXT = frozenset({"id", "url", "sources", "published", "date"})
+"""Fields that hold ids, URLs and dates, not prose: a long unbroken run there is no W208."""
+
+_LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN + 1},}}")
+
+
+def _all_texts(node: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every prose text in a model, with its path (ids, URLs, dates and enum values left out)."""
+    if isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            if name not in NOT_TEXT:
+                yield from _all_texts(getattr(node, name), (*loc, name))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _all_texts(item, (*loc, index))
+    elif isinstance(node, str) and not isinstance(node, Enum):
+        yield loc, node
+
+
+def _sizes(c: _Collector, topic: Topic) -> None:
+    """Valid but abusive content: unbroken runs, huge sections, huge source lists (issue 17)."""
+    for loc, text in _all_texts(topic):
+        longest = max((len(m[0]) for m in _LONG_TOKEN.finditer(text)), default=0)
+        if longest:
+            c.add("W208", loc, f"a word of {longest:,} characters without a space (more than {MAX_TOKEN})")
+    for si, section in enumerate(topic.sections):
+        if len(section.pairs) > MAX_PAIRS:
+            c.add(
+                "W209",
+                ("sections", si, "pairs"),
+                f"section {section.id!r} has {len(section.pairs):,} pairs (more than {MAX_PAIRS}); split it",
+            )
+    if len(topic.sources) > MAX_SOURCES:
+        c.add("W210", ("sources",), f"the topic has {len(topic.sources):,} sources (more than {MAX_SOURCES})")
+
+
 def check_topic(loaded: LoadedTopic, draft: bool = False) -> list[Finding]:
     """All findings for one loaded topic, sorted by line."""
     c = _Collector(loaded, draft)
@@ -316,6 +355,7 @@ def check_topic(loaded: LoadedTopic, draft: bool = False) -> list[Finding]:
     _balance(c, topic)
     _sources(c, topic)
     _wording(c, topic)
+    _sizes(c, topic)
     return sorted(c.found, key=_sort_key)
 
 

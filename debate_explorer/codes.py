@@ -17,6 +17,15 @@ PAIR_RATIO = 1.5
 SECTION_RATIO = 1.25
 """The same for a whole section: small per-pair differences must not add up to a one-sided section."""
 
+MAX_TOKEN = 200
+"""A run of non-space characters longer than this in a text field is flagged (a paste error, or abuse)."""
+
+MAX_PAIRS = 40
+"""A section with more pairs than this is flagged: readers page through it (``paging.PAIRS_PER_PAGE``)."""
+
+MAX_SOURCES = 500
+"""A topic with more sources than this is flagged: the Sources page pages through them."""
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -61,12 +70,13 @@ REGISTRY: tuple[Code, ...] = (
     Code(
         "E001",
         Severity.ERROR,
-        "the file could not be loaded: YAML, unknown or missing key, wrong type, size, encoding, "
-        "id ≠ file name",
+        "the file could not be loaded: YAML, unknown or missing key, wrong type, size, text too long, "
+        "encoding, id ≠ file name",
         "The file could not be loaded: not YAML, a duplicate key, an anchor/alias or tag, a missing or "
-        "unknown key, a wrong type, an invalid id, date or url, non-UTF-8 bytes, over 4 MB, or a topic id "
-        "different from the file name (or already used by another file). One finding per problem the loader "
-        "reports.",
+        "unknown key, a wrong type, an invalid id, date or url, non-UTF-8 bytes, over 4 MB, a text over its "
+        "field's length cap (1,000, 2,000 or 20,000 characters: `model.MAX_SHORT`, `MAX_SENTENCE`, "
+        "`MAX_LONG`), or a topic id different from the file name (or already used by another file). One "
+        "finding per problem the loader reports.",
         "the offending key or item; for a missing key, its parent",
     ),
     Code(
@@ -161,6 +171,27 @@ REGISTRY: tuple[Code, ...] = (
         Severity.WARNING,
         "two sources share a url",
         "Two sources with the same url (ignoring a trailing `/`).",
+    ),
+    Code(
+        "W208",
+        Severity.WARNING,
+        f"a word longer than {MAX_TOKEN} characters in a text field",
+        f"A run of more than {MAX_TOKEN} characters without a space (`MAX_TOKEN`) in any text field "
+        "(ids, urls and dates aside): usually a paste error. Pages break such runs so they still display.",
+    ),
+    Code(
+        "W209",
+        Severity.WARNING,
+        f"a section has more than {MAX_PAIRS} pairs",
+        f"A section with more than {MAX_PAIRS} pairs (`MAX_PAIRS`): split it; Compare shows it a page "
+        "at a time.",
+    ),
+    Code(
+        "W210",
+        Severity.WARNING,
+        f"a topic has more than {MAX_SOURCES} sources",
+        f"A topic with more than {MAX_SOURCES} sources (`MAX_SOURCES`): split it; the Sources page shows "
+        "them a page at a time.",
     ),
 )
 

@@ -4,6 +4,13 @@ Content and student text are untrusted: before they reach any renderer they go t
 these. Each function folds whitespace to single spaces first, so no text can start a new block (a heading,
 a list, a fence) in its target. Links are never built here: :mod:`debate_explorer.links` decides which URLs
 may become links, and these functions only make text inert.
+
+Long unbroken runs (issue 17: one 100,000-character word froze Chromium's layout for 28 s) are broken
+where text is *displayed*: the escapers for the app (:func:`streamlit_md`), Markdown files
+(:func:`markdown`), HTML (:func:`html`) and Plotly (:func:`plotly`) pass text through :func:`break_long`
+first. Never broken: URLs used as link targets (:func:`streamlit_link_target`, :func:`markdown_autolink`,
+:func:`html_attr`), and the data exports (JSON, Argdown, Kialo, AIF, CSV cells: :func:`argdown`,
+:func:`kialo`, :func:`csv_cell`, ``fold``), which keep the topic's text byte-faithful for other tools.
 """
 
 from __future__ import annotations
@@ -23,6 +30,38 @@ WORD_JOINER = "\u2060"
 def fold(text: object) -> str:
     """Whitespace (newlines included) folded to single spaces, ends stripped."""
     return " ".join(str(text).split())
+
+
+ZERO_WIDTH_SPACE = "\u200b"
+"""Invisible; a line may break here. Inserted into long runs by :func:`break_long`."""
+
+BREAK_EVERY = 40
+"""Longest run of non-space characters shown without a break opportunity (characters)."""
+
+_NO_BREAK_BEFORE = "\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u200c\u200d"
+"""Combining marks, variation selectors and joiners: a break before them would split a character."""
+
+
+def break_long(text: str, every: int = BREAK_EVERY) -> str:
+    """``text`` with a zero-width space after every ``every`` characters of an unbroken run.
+
+    Shorter runs and all spaces are untouched, and no break lands before a combining mark or joiner, so
+    ordinary text comes back unchanged and a long word still reads (and copies) as itself.
+    """
+    if len(text) <= every:
+        return text
+    return _long_run(every).sub(lambda m: m[0] + ZERO_WIDTH_SPACE, text)
+
+
+_RUNS: dict[int, re.Pattern[str]] = {}
+
+
+def _long_run(every: int) -> re.Pattern[str]:
+    if every not in _RUNS:
+        _RUNS[every] = re.compile(
+            rf"[^\s{ZERO_WIDTH_SPACE}]{{{every}}}(?=[^\s{ZERO_WIDTH_SPACE}{_NO_BREAK_BEFORE}])"
+        )
+    return _RUNS[every]
 
 
 def shorten(text: object, limit: int) -> str:
@@ -54,7 +93,7 @@ def streamlit_md(text: object) -> str:
 
 @lru_cache(maxsize=MEMO_SIZE)
 def _streamlit_md(text: object) -> str:
-    folded = _ST_AUTOLINK.sub(WORD_JOINER, fold(text))
+    folded = _ST_AUTOLINK.sub(WORD_JOINER, break_long(fold(text)))
     return _ST_SPECIAL.sub(r"\\\1", folded)
 
 
@@ -89,7 +128,7 @@ def markdown(text: object) -> str:
 
     Lighter than :func:`streamlit_md` so that a printed handout stays readable as plain text.
     """
-    escaped = _MD_SPECIAL.sub(r"\\\1", fold(text))
+    escaped = _MD_SPECIAL.sub(r"\\\1", break_long(fold(text)))
     return _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 
@@ -103,8 +142,13 @@ def markdown_autolink(url: object) -> str | None:
 
 
 def html(text: object) -> str:
-    """Text as HTML text, also safe inside a quoted attribute."""
-    return _html.escape(fold(text), quote=True)
+    """Text as HTML text (long runs broken), also safe inside a quoted attribute that shows text."""
+    return _html.escape(break_long(fold(text)), quote=True)
+
+
+def html_attr(value: object) -> str:
+    """A quoted HTML attribute value that must stay exact (``href``): folded, escaped, never broken."""
+    return _html.escape(fold(value), quote=True)
 
 
 # ---------------------------------------------------------------- Plotly labels and hover text
@@ -113,7 +157,7 @@ def html(text: object) -> str:
 def plotly(text: object, limit: int | None = None) -> str:
     """Text safe for Plotly labels and hover (Plotly renders a subset of HTML): folded, cut, escaped."""
     folded = fold(text) if limit is None else shorten(text, limit)
-    return _html.escape(folded, quote=True)
+    return _html.escape(break_long(folded), quote=True)
 
 
 # ---------------------------------------------------------------- Argdown

@@ -222,6 +222,12 @@ def _friendly(error: ErrorDetails) -> str:
             return f"{_shown(value)} is not a valid id: use lowercase letters and digits joined by '-'"
         if ctx.get("pattern") == DATE_PATTERN:
             return f"{_shown(value)} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD, in quotes"
+    if kind == "string_too_long":
+        length = len(value) if isinstance(value, str) else 0
+        return (
+            f"text of {length:,} characters is too long: at most {ctx.get('max_length', 0):,} characters "
+            "are allowed here (split it or shorten it)"
+        )
     if kind == "string_type":
         names: dict[type, str] = {LineDict: "mapping", LineList: "list"}
         found = names.get(type(value), type(value).__name__)

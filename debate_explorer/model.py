@@ -9,7 +9,8 @@ other types. Empty texts are allowed here so that drafts load; ``checks`` report
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
@@ -31,6 +32,19 @@ def valid_id(value: str) -> bool:
 
 PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 
+MAX_SHORT = 1_000
+"""Longest title, label, name or publisher (characters). Caps are generous: they stop abuse, not authors."""
+MAX_SENTENCE = 2_000
+"""Longest claim, question, event or side description."""
+MAX_LONG = 20_000
+"""Longest summary, reasoning, evidence, rebuttal, definition or note."""
+MAX_URL = 2_000
+"""Longest URL (browsers and servers commonly refuse longer ones)."""
+
+ShortText = Annotated[str, StringConstraints(max_length=MAX_SHORT)]
+Sentence = Annotated[str, StringConstraints(max_length=MAX_SENTENCE)]
+LongText = Annotated[str, StringConstraints(max_length=MAX_LONG)]
+
 
 def _check_url(value: str) -> str:
     """Empty (a stub to fill) or an absolute http(s) URL; every other scheme is refused."""
@@ -43,7 +57,12 @@ def _check_url(value: str) -> str:
 URL_SCHEMA_PATTERN = r"^$|^[Hh][Tt][Tt][Pp][Ss]?://[^\s/$.?#]\S*$"
 """URL_PATTERN for editors (JSON Schema regexes have no flags): empty or an absolute http(s) URL."""
 
-Url = Annotated[str, AfterValidator(_check_url), Field(json_schema_extra={"pattern": URL_SCHEMA_PATTERN})]
+Url = Annotated[
+    str,
+    StringConstraints(max_length=MAX_URL),
+    AfterValidator(_check_url),
+    Field(json_schema_extra={"pattern": URL_SCHEMA_PATTERN}),
+]
 
 
 class Strict(BaseModel):
@@ -86,26 +105,26 @@ class SourceKind(StrEnum):
 
 class Source(Strict):
     id: Id
-    title: str
-    publisher: str = ""
+    title: ShortText
+    publisher: ShortText = ""
     url: Url = ""
     published: PartialDate | None = None
     kind: SourceKind
     footnote: Annotated[int, Field(ge=1, le=999, strict=True)] | None = None
-    note: str = ""
+    note: LongText = ""
 
 
 class Position(Strict):
     """One side's answer to a pair's question, built the way debate is taught."""
 
-    held_by: str = Field("", description="Who actually holds this position in the real world")
-    claim: str = Field(description="One sentence a debater could say aloud")
-    reasoning: str = ""
-    evidence: str = ""
+    held_by: ShortText = Field("", description="Who actually holds this position in the real world")
+    claim: Sentence = Field(description="One sentence a debater could say aloud")
+    reasoning: LongText = ""
+    evidence: LongText = ""
     sources: list[Id] = Field(default_factory=list)
     origin: Origin = Origin.RESEARCH
-    rebuttal: str = ""
-    note: str = Field("", description="Working note for authors (the importer puts side cues here)")
+    rebuttal: LongText = ""
+    note: LongText = Field("", description="Working note for authors (the importer puts side cues here)")
 
     def texts(self) -> Iterator[tuple[str, str]]:
         """The argued text fields (name, text) that count as this side's words."""
@@ -121,7 +140,7 @@ class Position(Strict):
 
 class Pair(Strict):
     id: Id
-    question: str
+    question: Sentence
     supporter: Position
     critic: Position
 
@@ -130,23 +149,23 @@ class Pair(Strict):
 
 
 class Term(Strict):
-    term: str
-    definition: str
+    term: ShortText
+    definition: LongText
 
 
 class FactCheck(Strict):
-    claim: str
+    claim: Sentence
     verdict: Verdict
-    note: str = ""
+    note: LongText = ""
     sources: list[Id] = Field(default_factory=list)
 
 
 class Section(Strict):
     id: Id
-    title: str
-    summary: str = ""
+    title: ShortText
+    summary: LongText = ""
     pairs: list[Pair] = Field(default_factory=list)
-    questions: list[str] = Field(default_factory=list)
+    questions: list[Sentence] = Field(default_factory=list)
     terms: list[Term] = Field(default_factory=list)
     fact_checks: list[FactCheck] = Field(default_factory=list)
 
@@ -161,8 +180,8 @@ class Section(Strict):
 
 
 class SideInfo(Strict):
-    label: str
-    who: str = ""
+    label: ShortText
+    who: Sentence = ""
 
 
 class Sides(Strict):
@@ -178,37 +197,71 @@ class Sides(Strict):
 
 
 class Document(Strict):
-    title: str
-    author: str = ""
+    title: ShortText
+    author: ShortText = ""
     url: Url = ""
-    note: str = ""
+    note: LongText = ""
 
 
 class TimelineEvent(Strict):
     date: PartialDate
-    event: str
+    event: Sentence
     sources: list[Id] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SourceIndex:
+    """A topic's sources by id and their numbers; shared by every caller, so never change them."""
+
+    by_id: dict[str, Source]
+    numbers: dict[str, int]
+
+
+def index_sources(sources: Sequence[Source]) -> SourceIndex:
+    """Build the source map and numbering (a duplicate id, an error ``check`` reports, keeps its last use)."""
+    by_id: dict[str, Source] = {}
+    numbers: dict[str, int] = {}
+    for number, source in enumerate(sources, start=1):
+        by_id[source.id] = source
+        numbers[source.id] = number
+    return SourceIndex(by_id, numbers)
+
+
+_SOURCE_INDEX = "source_index_cache"
 
 
 class Topic(Strict):
     id: Id
-    title: str
-    question: str
-    summary: str = ""
+    title: ShortText
+    question: Sentence
+    summary: LongText = ""
     document: Document | None = None
     sides: Sides = Sides()
     sections: list[Section] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
+    def source_index(self) -> SourceIndex:
+        """The source map and numbering, built once per source list (:func:`index_sources`).
+
+        Kept in the instance dict (outside the fields, so equality and dumps ignore it) and keyed on the
+        identity of the ``sources`` list, so a copy with other sources (``model_copy(update=...)``, a
+        reloaded file) never sees another list's numbers.
+        """
+        cached = self.__dict__.get(_SOURCE_INDEX)
+        if cached is None or cached[0] is not self.sources:
+            cached = (self.sources, index_sources(self.sources))
+            self.__dict__[_SOURCE_INDEX] = cached
+        return cached[1]
+
     @property
     def source_map(self) -> dict[str, Source]:
-        return {source.id: source for source in self.sources}
+        return self.source_index().by_id
 
     @property
     def source_numbers(self) -> dict[str, int]:
         """Each source's number on every page and handout: its 1-based place in the source list."""
-        return {source.id: number for number, source in enumerate(self.sources, start=1)}
+        return self.source_index().numbers
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -80,6 +80,9 @@ EXPECTED_LINES = {
     "w205-loaded-word": [(6, "summary")],
     "w206-no-questions": [(8, "sections[0]")],
     "w207-duplicate-url": [(37, "sources[1].url")],
+    "w208-long-word": [(18, "sections[0].pairs[0].supporter.evidence")],
+    "w209-many-pairs": [(11, "sections[0].pairs")],
+    "w210-many-sources": [(34, "sources")],
 }
 
 
@@ -271,7 +274,7 @@ def test_failing(severities: list[Severity], strict: bool, fails: bool) -> None:
 def test_codes_are_stable_and_documented() -> None:
     assert list(CODES) == [
         "E001", "E101", "E102", "E103", "E104", "E105", "E106",
-        "W201", "W202", "W203", "W204", "W205", "W206", "W207",
+        "W201", "W202", "W203", "W204", "W205", "W206", "W207", "W208", "W209", "W210",
     ]  # fmt: skip
     assert all(CODES.values())
 

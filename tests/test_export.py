@@ -12,6 +12,7 @@ import pytest
 
 from debate_explorer import exports as export
 from debate_explorer.cli import main
+from debate_explorer.escape import ZERO_WIDTH_SPACE
 from debate_explorer.escape import markdown as md
 from debate_explorer.exports.html import to_html
 from debate_explorer.loading import load_file
@@ -29,7 +30,8 @@ FORMATS = list(export.FORMATS)
 
 
 def fold(text: str) -> str:
-    return " ".join(text.split())
+    """Text as a reader sees it: whitespace folded, the invisible break opportunities (issue 17) gone."""
+    return " ".join(text.replace(ZERO_WIDTH_SPACE, "").split())
 
 
 def every_text(topic: Topic) -> list[str]:

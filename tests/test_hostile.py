@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from debate_explorer import pages
 from debate_explorer.loading import MAX_BYTES, LoadError, load_file, load_library
+from debate_explorer.model import MAX_LONG
 from tests.conftest import FIXTURES, SAMPLE, CliResult, OpenApp, shown_texts
 
 HOSTILE = FIXTURES / "hostile"
@@ -95,8 +96,14 @@ def write_generated(folder: Path) -> None:
     (folder / "long-id.yaml").write_text("id: " + "a" * 200_000 + "\ntitle: T\nquestion: Q\n")
     items = ",".join(["x"] * 150_000)
     (folder / "huge-wrong-type.yaml").write_text(f"id: huge-wrong-type\ntitle: [{items}]\nquestion: Q\n")
-    words = "word " * ((MAX_BYTES - 1000) // 5)
-    (folder / JUST_UNDER).write_text(f"id: just-under-limit\ntitle: Big\nquestion: Q?\nsummary: {words}\n")
+    # Big but legal: each field within its length cap (model.MAX_LONG), the file just under MAX_BYTES.
+    summary = ("word " * (MAX_LONG // 5))[: MAX_LONG - 10].strip()
+    section = "  - id: s{n}\n    title: Section {n}\n    summary: " + summary + "\n"
+    count = (MAX_BYTES - 1000 - len(summary)) // len(section.format(n=10_000))
+    sections = "".join(section.format(n=n) for n in range(count))
+    (folder / JUST_UNDER).write_text(
+        f"id: just-under-limit\ntitle: Big\nquestion: Q?\nsummary: {summary}\nsections:\n{sections}"
+    )
 
 
 @pytest.fixture(scope="module")

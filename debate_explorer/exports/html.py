@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..escape import html as escape_html
+from ..escape import html_attr
 from ..links import safe_url
 from ..model import Side, Topic
 from .base import ORIGIN_TEXT, VERDICT_TEXT, Renderer, of_selection, position_fields
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 def _finalize(value: object) -> object:
     """Every ``{{ value }}``: Markup stays as it is, anything else is escaped by ``escape.html``."""
     return value if isinstance(value, Markup) else Markup(escape_html(value))
+
+
+def _href(value: object) -> Markup:
+    """The ``href`` filter: an exact attribute value (an href), escaped but never broken for display."""
+    return Markup(html_attr(value))
 
 
 @cache
@@ -43,6 +49,7 @@ def _template() -> Template:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["href"] = _href
     return env.get_template("handout.html")
 
 

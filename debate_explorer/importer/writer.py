@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from ..loading import MAX_BYTES
-from ..model import ID_PATTERN, Side
+from ..model import ID_PATTERN, MAX_LONG, MAX_SENTENCE, MAX_SHORT, Side
 from .footnotes import DEFAULT_KIND, footnote_refs, guess_kind
 from .sentences import side_cues, unclear_cue
 from .structure import Article, ArticleSection, DraftSide, ImportProblem
@@ -41,6 +41,21 @@ def slugify(text: str, max_length: int = MAX_ID_LENGTH) -> str:
     if not kept and words:
         return words[0][:max_length]
     return "-".join(kept)
+
+
+def fit(text: str, cap: int) -> str:
+    """Text cut to the model's length cap for its field (at a space when one is near), marked with " …".
+
+    An imported claim of 100,000 characters would make a skeleton that never loads; the author keeps
+    the start and finds the rest in the import source.
+    """
+    if len(text) <= cap:
+        return text
+    cut = text[: cap - 2]
+    space = cut.rfind(" ")
+    if space > cap // 2:
+        cut = cut[:space]
+    return cut.rstrip() + " …"
 
 
 def _unique(base: str, used: set[str], fallback: str) -> str:
@@ -98,13 +113,13 @@ def _drafted(side: DraftSide, source_ids: dict[int, str]) -> dict[str, Any]:
     """A side read from a debate: its claim filled, its sources cited, the rest left to write."""
     return {
         "held_by": "",
-        "claim": side.claim,
+        "claim": fit(side.claim, MAX_SENTENCE),
         "reasoning": "",
         "evidence": "",
         "sources": [source_ids[i] for i in side.sources if i in source_ids],
         "origin": "document" if side.claim else "research",
         "rebuttal": "",
-        "note": side.note,
+        "note": fit(side.note, MAX_LONG),
     }
 
 
@@ -130,7 +145,7 @@ def _position(
         "sources": [],
         "origin": "document" if note_lines else "research",
         "rebuttal": "",
-        "note": note,
+        "note": fit(note, MAX_LONG),
     }
 
 
@@ -169,13 +184,18 @@ def _source_stubs(
             )
         if note.problem:
             remarks.append(f"Note: {note.problem}.")
-        stub: dict[str, Any] = {"id": source_id, "title": title, "publisher": "", "url": note.url}
+        stub: dict[str, Any] = {
+            "id": source_id,
+            "title": fit(title, MAX_SHORT),
+            "publisher": "",
+            "url": note.url,
+        }
         stub["kind"] = (kind or DEFAULT_KIND).value
         if note.number is not None:
             stub["footnote"] = note.number
             by_number[note.number] = source_id
         by_index[index - 1] = source_id
-        stub["note"] = " ".join(remarks)
+        stub["note"] = fit(" ".join(remarks), MAX_LONG)
         stubs.append(stub)
     return stubs, by_number, by_index
 
@@ -193,7 +213,14 @@ def _section_yaml(
     refs = {s: footnote_refs(s, known, article.labels) for side in Side for s in cues[side]}
     yield from _comment(f"── Section: {section.title} " + "─" * 20, 2)
     yield from _dump(
-        [{"id": section_id, "title": section_title(section.title), "summary": section.summary}], 2
+        [
+            {
+                "id": section_id,
+                "title": fit(section_title(section.title), MAX_SHORT),
+                "summary": fit(section.summary, MAX_LONG),
+            }
+        ],
+        2,
     )
     if section.pairs:
         yield "    # Pairs as the imported debate has them: reword each claim, then fill the rest.\n"
@@ -245,20 +272,20 @@ def skeleton(article: Article, topic_id: str | None = None) -> str:
         "# Then `debate-explorer check --draft FILE` lists what is left to fill.\n",
         "\n",
     ]
-    out.append(_dump({"id": topic_id, "title": article.title}))
+    out.append(_dump({"id": topic_id, "title": fit(article.title, MAX_SHORT)}))
     for remark in article.remarks:
         out.extend(_comment(f"Import note: {remark}", 0))
     out.append("# The debatable question, phrased so both sides can answer it.\n")
-    out.append(_dump({"question": article.question}))
+    out.append(_dump({"question": fit(article.question, MAX_SENTENCE)}))
     if article.kind == "article":
         out.append("# Draft summary: the article's introduction. Rewrite it neutrally, in 2-4 sentences.\n")
     else:
         out.append("# Summary: what the debate is about, neutrally, in 2-4 sentences.\n")
-    out.append(_dump({"summary": "\n\n".join(article.intro)}))
+    out.append(_dump({"summary": fit("\n\n".join(article.intro), MAX_LONG)}))
     out.append(
         f"# The {article.kind} this topic comes from; note how it leans and what you researched beyond it.\n"
     )
-    out.append(_dump({"document": {"title": article.title, "note": ""}}))
+    out.append(_dump({"document": {"title": fit(article.title, MAX_SHORT), "note": ""}}))
     intro_cues = side_cues(article.intro)
     for side in Side:
         for sentence in intro_cues[side]:

@@ -7,10 +7,11 @@ script, and a Content-Security-Policy that forbids scripts and remote loads.
 from __future__ import annotations
 
 from ..escape import html as esc
+from ..escape import html_attr
 from ..links import safe_url
 
 CSS = """
-body{font-family:Georgia,serif;margin:1.5em;color:#111}
+body{font-family:Georgia,serif;margin:1.5em;color:#111;overflow-wrap:anywhere}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.2em}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #999;padding:.3em;vertical-align:top;font-size:.85em}
@@ -25,7 +26,7 @@ def link(url: str) -> str:
     """An http(s) URL as a link (``links.safe_url``); anything else as escaped text."""
     good = safe_url(url)
     if good:
-        return f'<a href="{esc(good)}" rel="noopener noreferrer">{esc(good)}</a>'
+        return f'<a href="{html_attr(good)}" rel="noopener noreferrer">{esc(good)}</a>'
     return esc(url)
 
 

@@ -16,10 +16,15 @@ from debate_explorer.pages import PAGES
 from debate_explorer.views.a11y import inject_css
 from debate_explorer.views.warmup import warm_imports
 
+PAGE_ICON = "⚖️"
+"""The browser tab's icon: an emoji, drawn by the browser, so loading a page needs no other host."""
+
 
 def main() -> None:
     """One rerun of the app: page config, shared imports, then the selected page."""
-    st.set_page_config(page_title="Debate Explorer", page_icon=":material/balance:", layout="wide")
+    # An emoji icon becomes an inline SVG favicon; a `:material/` one is fetched from an outside font host
+    # on every page load (issue 17). Menu icons (st.Page) use the bundled font and fetch nothing.
+    st.set_page_config(page_title="Debate Explorer", page_icon=PAGE_ICON, layout="wide")
     inject_css()  # contrast, focus rings and target sizes over Streamlit's defaults (docs/accessibility.md)
     warm_imports()  # numpy & co. once, under a lock: concurrent first visits must not race in their imports
     st.navigation(pages()).run()

@@ -3,6 +3,9 @@
 Pages read validated topics from here and never touch YAML. The library is cached per content folder
 fingerprint (each file's path, mtime_ns and size), so an edited file reloads on the next run and an
 unchanged one costs nothing; each file is cached on its own, so editing one topic reloads only it.
+
+Pages are public: a load error names its file relative to the content folder (:func:`public_name`), never
+by an absolute server path.
 """
 
 from __future__ import annotations
@@ -69,12 +72,49 @@ def _load(folder: str, digest: str, _files: Fingerprint) -> Library:
     return load_library([Path(path) for path, _, _ in _files], load=load)
 
 
+def public_name(file: str, folder: Path) -> str:
+    """A file as public pages name it: relative to the content folder, else its name alone."""
+    path = Path(file)
+    for base in (folder, folder.absolute(), folder.resolve()):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.name
+
+
+def public_folder(folder: Path) -> str:
+    """The content folder as public pages name it: its own name, not where it sits on the server."""
+    return folder.resolve().name or "the content folder"
+
+
+def _public(error: LoadError, folder: Path) -> LoadError:
+    """``error`` with every file name made public (messages may name another file, e.g. a duplicate id)."""
+    prefixes = sorted({f"{base}{os.sep}" for base in (folder, folder.absolute(), folder.resolve())}, key=len)
+    message = error.message
+    for prefix in reversed(prefixes):
+        message = message.replace(prefix, "")
+    return replace(
+        error,
+        file=public_name(error.file, folder),
+        message=message,
+        others=tuple(_public(other, folder) for other in error.others),
+    )
+
+
 def library() -> Library:
-    """Every topic in the content folder (cached), or one error explaining why the folder can't be read."""
+    """Every topic in the content folder (cached), or one error explaining why the folder can't be read.
+
+    Errors name files relative to the content folder (:func:`public_name`).
+    """
     folder = content_dir()
     try:
         key = fingerprint(folder)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        return Library(errors=[LoadError(str(folder), None, "", f"cannot read the content folder: {reason}")])
-    return _load(str(folder), hashlib.sha1(repr(key).encode()).hexdigest(), key)
+        problem = f"cannot read the content folder: {reason}"
+        return Library(errors=[LoadError(public_folder(folder), None, "", problem)])
+    loaded = _load(str(folder), hashlib.sha1(repr(key).encode()).hexdigest(), key)
+    if not loaded.errors:
+        return loaded
+    return Library(topics=loaded.topics, errors=[_public(error, folder) for error in loaded.errors])

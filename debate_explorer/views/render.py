@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import streamlit as st
 
@@ -15,6 +16,9 @@ from debate_explorer.escape import streamlit_link, streamlit_md
 from debate_explorer.memo import by_identity
 from debate_explorer.model import Position, Side, Topic
 from debate_explorer.pages import page
+from debate_explorer.paging import Page, page_count, paginate
+
+T = TypeVar("T")
 
 BADGE = {Side.SUPPORTER: "blue", Side.CRITIC: "orange"}
 """Streamlit badge colours per side: blue versus orange reads for the common colour-vision deficiencies."""
@@ -101,3 +105,22 @@ def guarded(render: Callable[[], None], what: str) -> None:
         render()
     except Exception as exc:
         st.warning(f"Could not show {what}: {md(type(exc).__name__)}.")
+
+
+def paged(items: Sequence[T], size: int, key: str, what: str) -> Page[T]:
+    """The page of ``items`` the reader chose: a page picker appears only when there is more than one.
+
+    The page sizes live in :mod:`debate_explorer.paging`; a remembered page past the end (the list
+    shrank, e.g. after filtering) is clamped to the last page before the widget is drawn.
+    """
+    pages = page_count(len(items), size)
+    if pages == 1:
+        return paginate(items, 1, size)
+    remembered = st.session_state.get(key)
+    if not isinstance(remembered, int) or not 1 <= remembered <= pages:
+        st.session_state[key] = min(max(1, remembered if isinstance(remembered, int) else 1), pages)
+    number = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
+    shown = paginate(items, int(number), size)
+    last = shown.start + len(shown.items)
+    st.caption(f"Showing {what} {shown.start + 1}–{last} of {shown.total} ({size} per page).")
+    return shown

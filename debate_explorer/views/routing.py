@@ -12,7 +12,7 @@ from debate_explorer import routing
 from debate_explorer.config import CONTENT_DIR_ENV, content_dir
 from debate_explorer.loading import Library
 from debate_explorer.routing import Place
-from debate_explorer.views.library import library
+from debate_explorer.views.library import library, public_folder
 from debate_explorer.views.render import md
 
 SECTION_KEY = "section:{}"
@@ -54,8 +54,9 @@ def place_or_stop(*, want_section: bool = True) -> Place:
     lib = library()
     place = resolve(lib, want_section=want_section)
     if place is None:
+        folder = md(public_folder(content_dir()))
         st.info(
-            f"No topics to show. Put topic files in **{md(content_dir())}** "
+            f"No topics to show. Put topic files in the content folder **{folder}** "
             f"(or set {CONTENT_DIR_ENV}); the Topics page lists any file that failed to load."
         )
         st.stop()

@@ -6,8 +6,9 @@ import streamlit as st
 
 from debate_explorer.links import safe_url
 from debate_explorer.model import Side
+from debate_explorer.paging import SOURCE_ROWS_PER_PAGE
 from debate_explorer.source_table import filter_rows, source_rows
-from debate_explorer.views import routing
+from debate_explorer.views import render, routing
 from debate_explorer.views.render import md
 
 place = routing.place_or_stop(want_section=False)
@@ -25,6 +26,7 @@ chosen_sides = right.multiselect(
 )
 shown = filter_rows(rows, chosen_kinds, chosen_sides)
 st.caption(f"{len(shown)} of {len(rows)} sources. The number is the one shown next to claims on Compare.")
+page = render.paged(shown, SOURCE_ROWS_PER_PAGE, key="source_page", what="sources")
 st.dataframe(
     [
         {
@@ -37,7 +39,7 @@ st.dataframe(
             "Footnote": row.footnote,
             "Cited by": ", ".join(labels[side] for side in row.sides) or "not cited",
         }
-        for row in shown
+        for row in page.items
     ],
     hide_index=True,
     column_config={

@@ -1,4 +1,5 @@
-"""Topics page: a card per topic, one search over every topic, and a card for each file that failed."""
+"""Topics page: a card per topic (paged: ``paging.TOPIC_CARDS_PER_PAGE``), one search over every topic,
+and a card for each file that failed."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ import streamlit as st
 from debate_explorer.config import content_dir
 from debate_explorer.model import Side
 from debate_explorer.pages import page
+from debate_explorer.paging import TOPIC_CARDS_PER_PAGE
 from debate_explorer.search import search
 from debate_explorer.views import render
 from debate_explorer.views.classroom_student import join_box
-from debate_explorer.views.library import library
+from debate_explorer.views.library import library, public_folder
 from debate_explorer.views.render import md
 
 MAX_ERRORS_PER_FILE = 5
+MAX_MORE_NAMES = 200
+"""Error cards beyond the first page are named in one line, up to this many names."""
 
 lib = library()
 st.title("Debate Explorer")
@@ -50,7 +54,7 @@ if query.strip():
             )
     st.divider()
 
-for error in lib.errors:
+for error in lib.errors[:TOPIC_CARDS_PER_PAGE]:
     with st.container(border=True):
         st.error(f"**Could not load** {md(error.file)}", icon=":material/error:")
         problems = error.all()
@@ -65,11 +69,22 @@ for error in lib.errors:
         st.markdown("\n".join(lines))
         st.caption("The other topics keep working. `debate-explorer check` shows every problem.")
 
-if not lib.topics and not lib.errors:
-    st.info(f"No topic files in {md(content_dir())} yet.")
+rest = lib.errors[TOPIC_CARDS_PER_PAGE:]
+if rest:
+    # One element for the rest, not a card each: a folder of thousands of broken files stays one page.
+    names = ", ".join(md(error.file) for error in rest[:MAX_MORE_NAMES])
+    more = f" and {len(rest) - MAX_MORE_NAMES} more" if len(rest) > MAX_MORE_NAMES else ""
+    st.warning(
+        f"{len(rest)} more files could not be loaded: {names}{more}. "
+        "`debate-explorer check` shows every problem."
+    )
 
-columns = st.columns(2) if len(lib.topics) > 1 else [st.container()]
-for index, loaded in enumerate(lib.topics):
+if not lib.topics and not lib.errors:
+    st.info(f"No topic files in the content folder {md(public_folder(content_dir()))} yet.")
+
+cards = render.paged(lib.topics, TOPIC_CARDS_PER_PAGE, key="topic_page", what="topics")
+columns = st.columns(2) if len(cards.items) > 1 else [st.container()]
+for index, loaded in enumerate(cards.items):
     topic = loaded.topic
     pairs = sum(len(section.pairs) for section in topic.sections)
     changed = datetime.fromtimestamp(loaded.mtime_ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
