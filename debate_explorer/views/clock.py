@@ -167,8 +167,10 @@ export default function (component) {
     say(state === "running" ? "Clock started, " + at + " left." :
         state === "paused" ? "Clock paused at " + at + "." : "Clock reset to " + at + ".");
   }
-  const ticking = running ? setInterval(draw, 200) : null;
-  return () => { if (ticking !== null) { clearInterval(ticking); } };
+  // One ticker per clock: a new drawing (start, pause, reset) replaces the last one's.
+  if (root.ticking) { clearInterval(root.ticking); }
+  root.ticking = running ? setInterval(draw, 200) : null;
+  return () => { if (root.ticking) { clearInterval(root.ticking); root.ticking = null; } };
 }
 """
 
