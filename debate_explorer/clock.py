@@ -23,6 +23,7 @@ MAX_LENGTH = 60 * 60
 """Lengths a speech timer accepts, in seconds (one second to an hour)."""
 WARN_NOTE = f"{WARN_SECONDS} seconds left."
 OVER_NOTE = "Time is up: over time."
+OUT_NOTE = "No time left."
 
 
 # ---------------------------------------------------------------- reading and writing m:ss
@@ -162,7 +163,7 @@ class FaceData(TypedDict):
 def end_notes(total: float, warn: float = WARN_SECONDS, overtime: bool = True) -> list[Note]:
     """The near-end and time-up notes every clock shows."""
     notes = [Note(max(0.0, total - warn), total, WARN_NOTE)] if warn > 0 and total > warn else []
-    return [*notes, Note(total, None, OVER_NOTE if overtime else "Time is up.")]
+    return [*notes, Note(total, None, OVER_NOTE if overtime else OUT_NOTE)]
 
 
 @dataclass(frozen=True)

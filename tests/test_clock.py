@@ -117,4 +117,4 @@ def test_the_face_holds_numbers_and_fixed_notes_only() -> None:
 def test_a_prep_face_stops_at_zero_and_a_short_one_has_no_warning() -> None:
     face = Face("Prep time", total=20, used=25, running=True, overtime=False, warn=0)
     assert face.shown == "0:00"
-    assert face.data()["notes"] == [(20, None, "Time is up.")]
+    assert face.data()["notes"] == [(20, None, clock.OUT_NOTE)]

@@ -249,7 +249,8 @@ def round_tab(state: RoundState, fmt: Format, topic: Topic) -> None:
             st.caption(f"Next: {md(following.name)} ({md(bench_label(state, fmt, topic, following.team))})")
         else:
             st.caption("This is the last speech.")
-        clocks(state, fmt, topic)
+        with st.container():  # one block: a message appearing in it never shifts the buttons below
+            clocks(state, fmt, topic)
         buttons = st.columns(5)
         if state.running():
             buttons[0].button(
