@@ -102,7 +102,8 @@ def main() -> None:
         sent = frames[0] - frames0
         browser.close()
     print(f"{args.timers} running timers, {wall:.1f} s: server CPU {cpu:.2f} s = {cpu / wall:.3f} CPU-s/s")
-    print(f"per timer {cpu / wall / args.timers:.3f} CPU-s/s; WebSocket frames sent {sent} ({sent / wall:.1f}/s)")
+    per_timer = cpu / wall / args.timers
+    print(f"per timer {per_timer:.3f} CPU-s/s; WebSocket frames sent {sent} ({sent / wall:.1f}/s)")
 
 
 if __name__ == "__main__":
