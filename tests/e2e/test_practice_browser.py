@@ -122,9 +122,13 @@ def test_a_short_speech_runs_into_overtime_and_the_server_hears_the_end(
 ) -> None:
     from playwright.sync_api import expect
 
+    page.add_init_script(BEEP_COUNTER)  # type: ignore[attr-defined]
     open_timer(page, app_server(TOPICS), ready, "Rebuttal")
     set_length(page, ready, "Rebuttal", "0:02")
     wait_clock(page, "^0:02$")
+    beep = page.get_by_label("Beep at the end")  # type: ignore[attr-defined]
+    expect(beep).not_to_be_checked()  # off unless a teacher wants it
+    beep.check()
     page.get_by_role("button", name="Start").click()  # type: ignore[attr-defined]
     expect(page.locator(".clock .live")).to_have_text(re.compile("^Clock started"))  # type: ignore[attr-defined]
     # At zero the clock counts on as overtime, says so in words, and tells the server once ("ended"):
@@ -135,6 +139,16 @@ def test_a_short_speech_runs_into_overtime_and_the_server_hears_the_end(
     expect(clock.locator(".notes")).to_have_text("Time is up: over time.")
     expect(page.get_by_text("Time! Finish your sentence.")).to_be_visible()  # type: ignore[attr-defined]
     expect(page.locator(".clock .live")).to_have_text("Time is up: over time.")  # type: ignore[attr-defined]
+    assert page.evaluate("window.__beeps") == 1  # type: ignore[attr-defined]  # one short tone, at the end
+
+
+BEEP_COUNTER = """
+window.__beeps = 0;
+const Original = window.AudioContext;
+window.AudioContext = class extends Original {
+  createOscillator() { window.__beeps += 1; return super.createOscillator(); }
+};
+"""
 
 
 def test_the_last_thirty_seconds_change_colour_and_say_so(
@@ -166,6 +180,11 @@ def test_projector_view_digits_are_big_enough_for_a_class(
     page.locator(".clock.projector").wait_for()  # type: ignore[attr-defined]
     assert page.locator(DIGITS).evaluate(size) >= 120  # type: ignore[attr-defined]
     page.locator(".clock").screenshot(path=str(output_dir / "practice-timer-projector.png"))  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Full screen").click()  # type: ignore[attr-defined]
+    page.wait_for_function("() => document.fullscreenElement !== null")  # type: ignore[attr-defined]
+    assert page.locator(DIGITS).evaluate(size) >= 120  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Full screen").click()  # type: ignore[attr-defined]
+    page.wait_for_function("() => document.fullscreenElement === null")  # type: ignore[attr-defined]
 
 
 class Tags(HTMLParser):
