@@ -1,4 +1,4 @@
-"""Classroom practice as pure logic: rebuttal drills, the which-side quiz, the speech timer, drafts.
+"""Classroom practice as pure logic: rebuttal drills, the which-side quiz, speech lengths, drafts.
 
 No Streamlit here: the Practice page (views/practice.py) keeps these small frozen values in the session
 and renders them, so every rule a teacher relies on (what a drill shows, how a quiz round is shuffled
@@ -8,15 +8,14 @@ and scored, how a timer counts) is tested without a browser. Randomness always c
 
 from __future__ import annotations
 
-import math
 import random
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from .escape import markdown as md
+from .limits import MAX_DRAFTS
 from .model import Pair, Section, Side, Topic
 
 
@@ -258,81 +257,18 @@ class SpeechFormat:
     minutes: float
     note: str
 
+    @property
+    def seconds(self) -> int:
+        return round(self.minutes * 60)
+
 
 SPEECH_FORMATS: tuple[SpeechFormat, ...] = (
     SpeechFormat("Constructive", 6, "Build your side's case (often 4-8 minutes)."),
     SpeechFormat("Rebuttal", 4, "Answer the other side and rebuild your own (often 3-5 minutes)."),
     SpeechFormat("Cross-examination", 3, "Question the last speaker (usually 3 minutes)."),
 )
-"""Defaults only: every length can be changed on the page to match a format or a class."""
-
-
-@dataclass(frozen=True)
-class Timer:
-    """A countdown that can be paused; times are seconds from any monotonic clock the caller passes."""
-
-    total: float
-    elapsed: float = 0.0
-    started_at: float | None = None
-
-    @property
-    def running(self) -> bool:
-        return self.started_at is not None
-
-    def used(self, now: float) -> float:
-        return self.elapsed + (now - self.started_at if self.started_at is not None else 0.0)
-
-    def remaining(self, now: float) -> float:
-        return max(0.0, self.total - self.used(now))
-
-    def finished(self, now: float) -> bool:
-        return self.remaining(now) <= 0
-
-    def start(self, now: float) -> Timer:
-        if self.running or self.finished(now):
-            return self
-        return replace(self, started_at=now)
-
-    def pause(self, now: float) -> Timer:
-        if not self.running:
-            return self
-        return replace(self, elapsed=min(self.total, self.used(now)), started_at=None)
-
-    def reset(self, total: float | None = None) -> Timer:
-        return Timer(self.total if total is None else total)
-
-    def apply(self, action: TimerAction, now: float) -> Timer:
-        """The timer after a button press at ``now``."""
-        if action is TimerAction.START:
-            return self.start(now)
-        if action is TimerAction.PAUSE:
-            return self.pause(now)
-        return self.reset()
-
-
-class TimerAction(StrEnum):
-    """What the timer's buttons do."""
-
-    START = "start"
-    PAUSE = "pause"
-    RESET = "reset"
-
-
-def timer_for(timer: object, total: float, same_speech: bool) -> Timer:
-    """The timer to show for a speech of ``total`` seconds.
-
-    A running timer is never interrupted; a stopped one is replaced by a fresh one when the speech or its
-    length changed (or when there is none yet), so a new setting takes effect at once.
-    """
-    if isinstance(timer, Timer) and (timer.running or (same_speech and timer.total == total)):
-        return timer
-    return Timer(total)
-
-
-def clock(seconds: float) -> str:
-    """``m:ss``, rounded up so a speaker never sees 0:00 while time is left."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    return f"{whole // 60}:{whole % 60:02d}"
+"""Defaults only: every length can be changed on the page to match a format or a class. The countdown
+itself (pausing, overtime, ``m:ss``) is :mod:`debate_explorer.clock`'s."""
 
 
 # ---------------------------------------------------------------- a student's drafts
@@ -343,6 +279,11 @@ class Draft:
     drill: Drill
     text: str
     saved: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+def can_keep(drafts: Mapping[str, Draft], key: str) -> bool:
+    """Whether a draft for drill ``key`` is kept: it already is, or fewer than ``MAX_DRAFTS`` are."""
+    return key in drafts or len(drafts) < MAX_DRAFTS
 
 
 def _quote(text: str) -> list[str]:

@@ -73,6 +73,18 @@ def open_app(monkeypatch: pytest.MonkeyPatch) -> OpenApp:
     return open_page
 
 
+def clock_faces(at: AppTest) -> dict[str, dict[str, object]]:
+    """The browser clocks (views/clock.py) a run drew: each one's key -> the data the browser counts from."""
+    import json
+
+    faces = {}
+    for element in at.get("bidi_component"):
+        proto = element.proto  # type: ignore[attr-defined]
+        if proto.component_name == "debate_explorer_clock":
+            faces[proto.id.split("-", 2)[-1]] = json.loads(proto.json)  # "$$ID-<hash>-<key>"
+    return faces
+
+
 TEXT_ELEMENTS = ("markdown", "caption", "error", "warning", "info", "success", "title", "header", "subheader")
 RAW_HTML = re.compile(r"(?<!\\)<(script|img|iframe|svg|a )", re.IGNORECASE)
 BAD_LINK = re.compile(r"\]\(\s*<?\s*(javascript|data|file|vbscript):", re.IGNORECASE)

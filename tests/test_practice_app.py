@@ -12,10 +12,12 @@ from streamlit.testing.v1 import AppTest
 
 from debate_explorer import exports as export
 from debate_explorer import pages, teaching
+from debate_explorer.limits import MAX_DRAFTS, MAX_REBUTTAL_CHARS
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
 from debate_explorer.views import render
-from tests.conftest import FIXTURES, TOPICS, OpenApp
+from debate_explorer.views.practice_keys import DRAFTS
+from tests.conftest import FIXTURES, TOPICS, OpenApp, clock_faces
 from tests.conftest import SAMPLE as SAMPLE_FILE
 
 RENDER = FIXTURES / "render"
@@ -87,7 +89,8 @@ def test_page_opens_with_a_drill_quiz_timer_and_downloads(practice: Open) -> Non
     assert at.title[0].value == "Practice"
     shown = markdown(at)
     assert render.md(SAMPLE.title) in shown
-    assert "**They say**" in shown and "Claim 1 of" in shown and "## 6:00" in shown
+    assert "**They say**" in shown and "Claim 1 of" in shown
+    assert clock_faces(at)["practice.clock"]["total"] == 360  # the 6:00 constructive, counted in the browser
     assert len(at.text_area) == 1
     assert {b.proto.label for b in at.get("download_button")} >= {f.label for f in export.FORMATS.values()}
 
@@ -205,22 +208,89 @@ def test_a_round_ends_and_reports_its_score(practice: Open) -> None:
 # ---------------------------------------------------------------- timer
 
 
-def test_timer_lengths_are_configurable_and_start_pause_reset(practice: Open) -> None:
+def test_timer_lengths_are_minutes_and_seconds_and_start_pause_reset(practice: Open) -> None:
     at = practice()
     at.radio(key="practice.speech").set_value("Rebuttal").run()
-    assert "## 4:00" in markdown(at)
-    at.number_input(key="practice.length.Rebuttal").set_value(2.5).run()
-    assert "## 2:30" in markdown(at)
+    assert clock_faces(at)["practice.clock"]["total"] == 240
+    at.text_input(key="practice.length.Rebuttal").input("2:30").run()
+    face = clock_faces(at)["practice.clock"]
+    assert (face["total"], face["used"], face["running"]) == (150, 0, False)
     at.button(key="practice.timer_start").click().run()
     ok(at)
+    assert clock_faces(at)["practice.clock"]["running"]
     assert (
         at.button(key="practice.timer_start").disabled and not at.button(key="practice.timer_pause").disabled
     )
     at.button(key="practice.timer_pause").click().run()
     ok(at)
+    assert not clock_faces(at)["practice.clock"]["running"]
     assert not at.button(key="practice.timer_start").disabled
     at.button(key="practice.timer_reset").click().run()
-    assert "## 2:30" in markdown(at)
+    face = clock_faces(at)["practice.clock"]
+    assert (face["total"], face["used"], face["running"]) == (150, 0, False)
+
+
+def test_a_length_that_does_not_read_is_explained_and_the_old_one_kept(practice: Open) -> None:
+    at = practice()
+    at.radio(key="practice.speech").set_value("Rebuttal").run()
+    at.text_input(key="practice.length.Rebuttal").input("1:90").run()
+    ok(at)
+    assert any("seconds go up to 59" in w.value and "still 4:00" in w.value for w in at.warning)
+    assert clock_faces(at)["practice.clock"]["total"] == 240
+
+
+def test_projector_view_is_one_toggle_away(practice: Open) -> None:
+    at = practice()
+    assert not clock_faces(at)["practice.clock"]["projector"]
+    at.toggle(key="practice.projector").set_value(True).run()
+    assert clock_faces(at)["practice.clock"]["projector"]
+
+
+@pytest.fixture
+def fragments(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every ``run_every`` the app's fragments ask for (a server clock reruns on its own when it is set)."""
+    import streamlit
+
+    asked: list[object] = []
+    original = streamlit.fragment
+
+    def spy(func=None, *, run_every=None):  # type: ignore[no-untyped-def]
+        asked.append(run_every)
+        return original(func, run_every=run_every)
+
+    monkeypatch.setattr(streamlit, "fragment", spy)
+    return asked
+
+
+def test_a_running_timer_is_a_browser_clock_not_a_server_refresh(practice: Open, fragments: list) -> None:
+    at = practice()
+    at.button(key="practice.timer_start").click().run()
+    ok(at)
+    assert clock_faces(at)["practice.clock"]["running"]
+    assert [every for every in fragments if every is not None] == []
+
+
+# ---------------------------------------------------------------- drafts: limits said and kept
+
+
+def test_drafts_are_capped_in_length_and_number_and_the_page_says_so(practice: Open) -> None:
+    at = start(practice(), "learning", "attendance", Side.CRITIC)
+    area = draft_area(at, "learning", "attendance", Side.CRITIC)
+    assert area.proto.max_chars == MAX_REBUTTAL_CHARS
+    assert f"Up to {MAX_REBUTTAL_CHARS:,} characters a draft" in markdown(at)
+    assert f"keeps up to {MAX_DRAFTS} drafts" in markdown(at)
+    area.set_value("x" * (MAX_REBUTTAL_CHARS + 700)).run()  # past the browser's limit, as a raw message could
+    ok(at)
+    kept = at.session_state[DRAFTS]["sample-topic/learning/attendance/critic"]
+    assert len(kept.text) == MAX_REBUTTAL_CHARS
+
+    drill = kept.drill
+    at.session_state[DRAFTS] = {f"other-{n}": teaching.Draft(drill, "kept") for n in range(MAX_DRAFTS)}
+    at = start(at, "learning", "attendance", Side.SUPPORTER)
+    draft_area(at, "learning", "attendance", Side.SUPPORTER).input("They say one more.").run()
+    ok(at)
+    assert len(at.session_state[DRAFTS]) == MAX_DRAFTS  # not silently more, and nothing silently dropped
+    assert any("This draft is not kept" in w.value for w in at.warning)
 
 
 # ---------------------------------------------------------------- downloads

@@ -1,4 +1,4 @@
-"""Practice logic without Streamlit: drills, quiz rounds and scores, the timer, drafts as Markdown."""
+"""Practice logic without Streamlit: drills, quiz rounds and scores, speech lengths, drafts as Markdown."""
 
 from __future__ import annotations
 
@@ -6,13 +6,12 @@ import random
 from datetime import UTC, datetime
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from debate_explorer import teaching
+from debate_explorer.limits import MAX_DRAFTS
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side, Topic
-from debate_explorer.teaching import Draft, Drill, Timer
+from debate_explorer.teaching import Draft, Drill
 from tests.conftest import FIXTURES
 from tests.conftest import SAMPLE as SAMPLE_FILE
 
@@ -139,42 +138,7 @@ def test_empty_round_is_done_at_once() -> None:
     assert quiz.done and quiz.score.percent is None
 
 
-# ---------------------------------------------------------------- timer
-
-
-def test_timer_counts_down_pauses_and_resets() -> None:
-    timer = Timer(total=180)
-    assert not timer.running and timer.remaining(now=1000) == 180
-    timer = timer.start(now=1000)
-    assert timer.running and timer.remaining(now=1030) == 150
-    timer = timer.pause(now=1060)
-    assert not timer.running and timer.remaining(now=5000) == 120  # paused: time stands still
-    timer = timer.start(now=6000)
-    assert timer.remaining(now=6100) == 20
-    assert timer.finished(now=6120) and timer.remaining(now=9999) == 0
-    assert timer.reset() == Timer(180) and timer.reset(60) == Timer(60)
-
-
-def test_finished_timer_does_not_restart() -> None:
-    done = Timer(total=10, elapsed=10)
-    assert done.start(now=5) == done
-
-
-@given(st.floats(min_value=0, max_value=10_000, allow_nan=False))
-def test_clock_never_shows_zero_while_time_is_left(seconds: float) -> None:
-    shown = teaching.clock(seconds)
-    minutes, secs = shown.split(":")
-    assert len(secs) == 2
-    total = int(minutes) * 60 + int(secs)
-    assert total >= seconds - 1e-6 and total < seconds + 1
-    assert (total == 0) == (seconds <= 1e-9)
-
-
-def test_clock_format() -> None:
-    assert teaching.clock(0) == "0:00"
-    assert teaching.clock(0.2) == "0:01"
-    assert teaching.clock(59.5) == "1:00"
-    assert teaching.clock(360) == "6:00"
+# ------------------------------------------------------- speech lengths (the countdown: test_clock.py)
 
 
 def test_default_formats_cover_the_common_speeches() -> None:
@@ -217,3 +181,16 @@ def test_drafts_markdown_escapes_topic_text_but_keeps_student_text() -> None:
 def test_drafts_markdown_without_work() -> None:
     out = teaching.drafts_markdown([], {})
     assert "No drafts yet." in out and "quiz" not in out
+
+
+def test_speech_lengths_are_whole_seconds() -> None:
+    assert [f.seconds for f in teaching.SPEECH_FORMATS] == [360, 240, 180]
+
+
+def test_drafts_are_capped_in_number_but_a_kept_one_can_always_change() -> None:
+    drill = teaching.pick_drill(SAMPLE, random.Random(1))
+    assert drill is not None
+    full = {f"key-{n}": Draft(drill, "text") for n in range(MAX_DRAFTS)}
+    assert not teaching.can_keep(full, "a-new-key")  # one more would be silently too many
+    assert teaching.can_keep(full, "key-3")  # editing a kept draft is always fine
+    assert teaching.can_keep(dict(list(full.items())[:-1]), "a-new-key")

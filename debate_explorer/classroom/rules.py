@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..limits import MAX_REBUTTAL_CHARS
+
 
 class Phase(StrEnum):
     BEFORE = "before"
@@ -62,8 +64,8 @@ class SideMode(StrEnum):
     NONE = "none"  # no sides: everyone reads and writes for either side
 
 
-MAX_SUBMISSION = 4000
-"""Longest rebuttal a student can hand in, in characters."""
+MAX_SUBMISSION = MAX_REBUTTAL_CHARS
+"""Longest rebuttal a student can hand in, in characters (the limit lives in limits.py)."""
 MAX_TEAMS_PER_SIDE = 8
 
 

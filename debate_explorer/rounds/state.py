@@ -96,6 +96,25 @@ class RoundState(Strict):
         minutes = self.used(now) / 60 / self.scale
         return fmt.poi_open(self.speech(fmt), minutes)
 
+    def poi_marks(self, fmt: Format) -> list[tuple[float, float | None, bool]]:
+        """When points of information may be offered in the current speech, as spans of time used.
+
+        ``(start, end, open)`` in seconds used (scaled; ``end`` None runs to the end and beyond); the
+        browser's clock shows the matching sentence without asking the server. Empty where the format
+        has no points of information or the speech is a cross-examination. Agrees with ``poi_open``.
+        """
+        speech = self.speech(fmt)
+        window = fmt.points_of_information
+        if window is None or speech.cross_examination:
+            return []
+        if not speech.points_of_information:
+            return [(0.0, None, False)]
+        opens = window.opens * 60 * self.scale
+        closes = (speech.minutes - window.closes_before_end) * 60 * self.scale
+        if closes <= opens:
+            return [(0.0, None, False)]
+        return [(0.0, opens, False), (opens, closes, True), (closes, None, False)]
+
     def finished(self, fmt: Format) -> bool:
         return self.index >= len(fmt.speeches) - 1 and not self.running() and self.elapsed > 0
 

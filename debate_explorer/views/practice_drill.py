@@ -12,6 +12,7 @@ import random
 import streamlit as st
 
 from debate_explorer import teaching
+from debate_explorer.limits import MAX_DRAFTS, MAX_REBUTTAL_CHARS
 from debate_explorer.model import Pair, Position, Section, Side, Topic
 from debate_explorer.teaching import Draft, Drill
 from debate_explorer.views import render
@@ -132,10 +133,22 @@ def drill_tab(topic: Topic) -> None:
         key=widget,
         placeholder=teaching.PLACEHOLDER,
         height=220,
+        max_chars=MAX_REBUTTAL_CHARS,
     )
-    text = text or ""
+    text = text or ""  # max_chars: the browser stops typing there and Streamlit cuts anything longer
     if text != (drafts[drill.key].text if drill.key in drafts else ""):
-        drafts[drill.key] = Draft(drill, text)
+        if teaching.can_keep(drafts, drill.key):
+            drafts[drill.key] = Draft(drill, text)
+        else:
+            st.warning(
+                f"This draft is not kept: this page keeps {MAX_DRAFTS} drafts at most. Download "
+                "“My work” (Handouts & my work) to save them, then reload the page to start afresh.",
+                icon=":material/inventory_2:",
+            )
+    st.caption(
+        f"Up to {MAX_REBUTTAL_CHARS:,} characters a draft; this page keeps up to {MAX_DRAFTS} drafts "
+        f"({len(drafts)} so far). Download “My work” to keep them for good."
+    )
     if text.strip():
         used = teaching.steps_used(text)
         missing = [s.label for s in teaching.REFUTATION_STEPS if s.label not in used]

@@ -8,11 +8,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from debate_explorer.clock import Face, Note
 from debate_explorer.model import Side, Topic
 from debate_explorer.rounds import flow
 from debate_explorer.rounds.cards import cards, cards_html
 from debate_explorer.rounds.formats import Format, shipped_formats
-from debate_explorer.rounds.state import RoundError, RoundState, assign_sides
+from debate_explorer.rounds.state import NEAR_END_SECONDS, RoundError, RoundState, assign_sides
+from debate_explorer.views import clock as clock_view
 from debate_explorer.views import rounds_ballot, routing
 from debate_explorer.views.render import md
 
@@ -34,12 +36,6 @@ def scale() -> float:
     except ValueError:
         return 1.0
     return value if 0 < value <= 1 else 1.0
-
-
-def clock_text(seconds: float) -> str:
-    sign = "-" if seconds < 0 else ""
-    whole = int(abs(seconds) + (0.999 if seconds > 0 else 0))
-    return f"{sign}{whole // 60}:{whole % 60:02d}"
 
 
 def current_round(topic: Topic, formats: dict[str, Format]) -> RoundState | None:
@@ -137,38 +133,68 @@ def order(state: RoundState, fmt: Format, topic: Topic) -> None:
     st.markdown("\n".join(lines))
 
 
+POI_OPEN = "Points of information may be offered."
+POI_CLOSED = "Protected time: no points of information."
+MINUTE_NOTE = "One minute left."
+PROJECTOR = "rounds.projector"
+
+
+def speech_face(state: RoundState, fmt: Format, moment: float, projector: bool) -> Face:
+    """The speech clock as the browser counts it: signals and protected time as fixed notes."""
+    length = state.length(fmt)
+    notes = [Note(a, b, POI_OPEN if open_ else POI_CLOSED) for a, b, open_ in state.poi_marks(fmt)]
+    minute, half = (mark * state.scale for mark in NEAR_END_SECONDS)
+    if length > minute:
+        notes.append(Note(length - minute, length - half, MINUTE_NOTE))
+    status = "running" if state.running() else ("paused" if state.elapsed else "ready")
+    return Face(
+        f"Speech clock ({status})",
+        length,
+        state.used(moment),
+        state.running(),
+        warn=half,
+        notes=notes,
+        projector=projector,
+    )
+
+
 def clocks(state: RoundState, fmt: Format, topic: Topic) -> None:
-    """The speech clock and prep clocks; a fragment that redraws itself every second while one runs."""
+    """The speech clock and prep clocks, counted in the browser (views/clock.py).
+
+    The server draws them when something happens (a button, or the browser's ``ended`` when a clock runs
+    out, which reruns the page once: a spent prep pool stops here and the buttons and the URL show it).
+    """
     moment = now()
     prepping = state.prep_team
     state.tick(fmt, moment)
     if prepping is not None and state.prep_team is None:
         save(state, topic)
-        st.rerun(scope="app")  # the pool ran out: the prep buttons and the URL must show it
     speech = state.speech(fmt)
-    left = state.remaining(fmt, moment)
-    status = "running" if state.running() else ("paused" if state.elapsed else "ready")
-    st.metric(f"Speech clock ({status})", clock_text(left), help="Minutes and seconds left in this speech")
+    projector = st.toggle(
+        "Projector view", key=PROJECTOR, help="Large digits a class can read; Full screen fills the screen"
+    )
+    clock_view.show(speech_face(state, fmt, moment, projector), key="rounds.clock.speech")
     signal = state.signal(fmt, moment)
     if signal == "over":
         st.error("Time is up.", icon=":material/alarm:")
-    elif signal == "30s":
-        st.warning("30 seconds left.", icon=":material/hourglass_bottom:")
-    elif signal == "60s":
-        st.warning("One minute left.", icon=":material/hourglass_bottom:")
-    poi = state.poi_open(fmt, moment)
-    if poi is True:
-        st.success("Points of information may be offered.", icon=":material/front_hand:")
-    elif poi is False:
-        st.info("Protected time: no points of information.", icon=":material/shield:")
     if speech.cross_examination:
         st.caption("Cross-examination: questions and answers, no prep during it.")
     if fmt.prep_minutes:
         columns = st.columns(len(fmt.teams))
         for column, team in zip(columns, fmt.teams, strict=True):
             running = state.prep_team == team.id
-            label = f"Prep {team.name}{' (running)' if running else ''}"
-            column.metric(label, clock_text(state.prep_left(fmt, team.id, moment)))
+            with column:
+                st.markdown(f"**Prep {md(team.name)}{' (running)' if running else ''}**")
+                pool = state.pool(fmt)
+                face = Face(
+                    "Prep time",
+                    pool,
+                    pool - state.prep_left(fmt, team.id, moment),
+                    running,
+                    overtime=False,
+                    warn=0,
+                )
+                clock_view.show(face, key=f"rounds.clock.prep.{team.id}")
 
 
 def show() -> None:
@@ -223,13 +249,8 @@ def round_tab(state: RoundState, fmt: Format, topic: Topic) -> None:
             st.caption(f"Next: {md(following.name)} ({md(bench_label(state, fmt, topic, following.team))})")
         else:
             st.caption("This is the last speech.")
-        running = state.running() or state.prep_team is not None
-
-        @st.fragment(run_every=1.0 if running else None)
-        def live() -> None:
+        with st.container():  # one block: a message appearing in it never shifts the buttons below
             clocks(state, fmt, topic)
-
-        live()
         buttons = st.columns(5)
         if state.running():
             buttons[0].button(

@@ -68,3 +68,35 @@ def test_a_public_forum_round_from_first_speech_to_last(
     p.reload()  # type: ignore[attr-defined]
     ready(p)
     expect(p.get_by_test_id("stMain").get_by_text(f"Now: {PF.speeches[-1].name}")).to_be_visible()  # type: ignore[attr-defined]
+
+
+def test_a_running_speech_clock_counts_in_the_browser_and_projects(
+    app_server: AppServer, page: object, ready: Callable[[object], None]
+) -> None:
+    """Unscaled Public Forum: the speech clock counts three seconds with the server quiet, and projects."""
+    import re
+
+    from playwright.sync_api import expect
+
+    sent = [0]
+    page.on(  # type: ignore[attr-defined]
+        "websocket", lambda socket: socket.on("framereceived", lambda _f: sent.__setitem__(0, sent[0] + 1))
+    )
+    page.goto(f"{app_server(TOPICS)}/rounds?topic=sample-topic")  # type: ignore[attr-defined]
+    ready(page)
+    main = page.get_by_test_id("stMain")  # type: ignore[attr-defined]
+    main.get_by_role("button", name="Start the round").click()
+    ready(page)
+    speech = main.locator(".clock", has=page.locator(".label", has_text="Speech clock"))  # type: ignore[attr-defined]
+    digits = speech.locator(".digits")
+    expect(digits).to_have_text("4:00")
+    main.get_by_role("button", name="Start", exact=True).click()
+    expect(digits).to_have_text("3:58")
+    before = sent[0]
+    expect(digits).to_have_text("3:55")
+    assert sent[0] - before <= 1, f"{sent[0] - before} server messages while the clock counted 3 seconds"
+    expect(speech.locator(".label")).to_have_text("Speech clock (running)")
+    main.get_by_text("Projector view").click()
+    expect(speech).to_have_class(re.compile(r"\bprojector\b"))
+    assert digits.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 120
+    expect(digits).to_have_text(re.compile(r"^3:[0-5]\d$"))  # still counting after the projector rerun

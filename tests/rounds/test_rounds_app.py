@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from debate_explorer.rounds.formats import shipped_formats
 from debate_explorer.rounds.state import RoundState
-from tests.conftest import TOPICS, OpenApp
+from tests.conftest import TOPICS, OpenApp, clock_faces
 
 FORMATS = shipped_formats()
 
@@ -113,3 +113,41 @@ def test_in_a_class_sides_come_from_its_teams_and_the_ballot_is_stored(
     stored = service.ballots(key)
     assert [(b.winner, b.reason) for b in stored] == [("team-a", "Clearer weighing in the final focus.")]
     engine.dispose()
+
+
+def test_the_clocks_count_in_the_browser_with_no_server_refresh(
+    open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A running speech or prep clock is drawn once per action, never by a fragment that reruns itself."""
+    import streamlit
+
+    asked: list[object] = []
+    original = streamlit.fragment
+
+    def spy(func=None, *, run_every=None):  # type: ignore[no-untyped-def]
+        asked.append(run_every)
+        return original(func, run_every=run_every)
+
+    monkeypatch.setattr(streamlit, "fragment", spy)
+    at = open_app("rounds", content=TOPICS)
+    start_round(at, "public-forum")
+    at.button(key="rounds.start").click().run()
+    faces = clock_faces(at)
+    speech = faces["rounds.clock.speech"]
+    assert speech["running"] and speech["total"] == FORMATS["public-forum"].speeches[0].minutes * 60
+    assert speech["overtime"] and speech["label"] == "Speech clock (running)"
+    at.button(key="rounds.prep.team-b").click().run()
+    faces = clock_faces(at)
+    assert faces["rounds.clock.prep.team-b"]["running"] and not faces["rounds.clock.prep.team-b"]["overtime"]
+    assert not faces["rounds.clock.speech"]["running"]  # prep pauses the speech clock
+    assert [every for every in asked if every is not None] == []
+
+
+def test_a_world_schools_clock_knows_its_protected_time(open_app: OpenApp) -> None:
+    at = open_app("rounds", content=TOPICS)
+    start_round(at, "world-schools")
+    notes = [tuple(n) for n in clock_faces(at)["rounds.clock.speech"]["notes"]]
+    texts_ = [text for *_, text in notes]
+    assert "Protected time: no points of information." in texts_
+    assert (60, 420, "Points of information may be offered.") in notes  # minutes 1 to 7 of an 8-minute speech
+    assert "One minute left." in texts_ and "30 seconds left." in texts_

@@ -130,3 +130,20 @@ def test_sides_are_chosen_or_tossed() -> None:
     assert assign_sides(Side.CRITIC) is Side.CRITIC
     tossed = {assign_sides(None, random.Random(seed)) for seed in range(20)}
     assert tossed == set(Side)
+
+
+@pytest.mark.parametrize("fmt_id", sorted(FORMATS))
+@pytest.mark.parametrize("scale", [1.0, 0.01])
+def test_poi_marks_tell_the_browser_what_poi_open_says(fmt_id: str, scale: float) -> None:
+    """The clock shows protected time from these spans without asking the server: they must agree."""
+    fmt = FORMATS[fmt_id]
+    for index in range(len(fmt.speeches)):
+        state = RoundState(format_id=fmt_id, topic_id="t", index=index, scale=scale)
+        marks = state.poi_marks(fmt)
+        length = state.length(fmt)
+        for step in range(0, 101):
+            used = length * step / 100 * 1.2
+            state.elapsed = used
+            expected = state.poi_open(fmt, 0.0)
+            found = [open_ for a, b, open_ in marks if a <= used and (b is None or used < b)]
+            assert found == ([] if expected is None else [expected]), (fmt_id, index, used)
