@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from debate_explorer.escape import shorten, streamlit_md
 from debate_explorer.loading import Library, LoadedTopic
-from debate_explorer.model import Pair, Section, Topic
+from debate_explorer.model import Pair, Section, Side, Topic
+from debate_explorer.pages import page
 
 MAX_SHOWN = 40
 """Longest part of a bad query value echoed back to the reader."""
@@ -106,3 +108,29 @@ def resolve(
     notes += [note] if note else []
     pair = section.pair(pair_id) if pair_id else None
     return Place(loaded, section, pair, tuple(notes))
+
+
+# ---------------------------------------------------------------- deep links into the Practice drill
+
+SIDE_PARAM = "side"
+"""Query name of the side a drill link argues for: ``supporter`` or ``critic`` (the model's values)."""
+
+
+def drill_params(topic_id: str, section_id: str, pair_id: str, side: Side) -> dict[str, str]:
+    """The query parameters that open the Practice drill on one pair, arguing for ``side``.
+
+    ``?topic=&section=&pair=&side=``: the same names as every other link, plus ``side``. Pass them to
+    ``st.page_link(..., query_params=...)`` or use :func:`drill_url`.
+    """
+    return {"topic": topic_id, "section": section_id, "pair": pair_id, SIDE_PARAM: side.value}
+
+
+def drill_url(topic_id: str, section_id: str, pair_id: str, side: Side) -> str:
+    """The Practice page's relative URL for :func:`drill_params`, e.g. ``practice?topic=…&side=critic``."""
+    return f"{page('practice').url_path}?{urlencode(drill_params(topic_id, section_id, pair_id, side))}"
+
+
+def drill_side(params: Params) -> tuple[Side | None, str | None]:
+    """The side ``?side=`` names, or (None, a note for the reader) when it is not a known side."""
+    value, note = pick(param(params, SIDE_PARAM), [side.value for side in Side], "side")
+    return (Side(value) if value else None), note
