@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from debate_explorer.pages import PAGES
+from debate_explorer.views.phone import close_menu_after_navigation
 from debate_explorer.views.warmup import warm_imports
 
 
@@ -21,7 +22,10 @@ def main() -> None:
         st.Page(page.path, title=page.title, icon=page.icon, url_path=page.url_path or None, default=i == 0)
         for i, page in enumerate(PAGES)
     ]
-    st.navigation(pages).run()
+    # On top on a wide screen; on a phone Streamlit moves the menu to the sidebar (closed after a choice).
+    chosen = st.navigation(pages, position="top")
+    close_menu_after_navigation(chosen.url_path)
+    chosen.run()
 
 
 if __name__ == "__main__":  # Streamlit runs the entry script as __main__

@@ -11,20 +11,20 @@ import random
 
 import streamlit as st
 
-from debate_explorer import teaching
+from debate_explorer import labels, teaching
 from debate_explorer.model import Pair, Position, Section, Side, Topic
 from debate_explorer.teaching import Draft, Drill
 from debate_explorer.views import render
-from debate_explorer.views.practice_keys import ANY, DRAFTS, DRILL, REVEALED
+from debate_explorer.views.practice_keys import ANY, DRAFTS, DRILL, REVEALED, SWITCHED, TICKS
 from debate_explorer.views.render import md
 
 
 def position_md(topic: Topic, position: Position, *, rebuttal: bool) -> str:
     parts = []
     if position.held_by:
-        parts.append(f"**Held by:** {md(position.held_by)}")
+        parts.append(f"**{labels.HELD_BY}:** {md(position.held_by)}")
     if rebuttal:
-        parts.append(f"**Rebuttal.** {md(position.rebuttal) or 'No rebuttal written yet.'}")
+        parts.append(f"**{labels.REBUTTAL}:** {md(position.rebuttal) or 'Not written yet.'}")
     parts.append(f"**Claim.** {md(position.claim)}")
     parts.extend(render.support_parts(topic, position))
     return "\n\n".join(parts)
@@ -53,10 +53,47 @@ def start_drill(topic: Topic) -> None:
         st.session_state[DRILL] = drill
 
 
+def open_pair(topic: Topic, section: Section, pair: Pair, side: Side | None) -> str | None:
+    """Start the drill a link names (a pair, and a side or a random one); a note when it cannot."""
+    drill = teaching.pick_drill(topic, random.Random(teaching.new_seed()), section.id, pair.id, side)
+    if drill is None:
+        return "That pair does not have both claims written yet, so it cannot be drilled; here is another."
+    st.session_state[DRILL] = drill
+    st.session_state.pop(SWITCHED, None)
+    return None
+
+
 def switch_sides() -> None:
     drill = st.session_state.get(DRILL)
     if isinstance(drill, Drill):
         st.session_state[DRILL] = drill.switched()
+        st.session_state[SWITCHED] = drill
+
+
+def tick(drill_key: str, index: int) -> None:
+    """Remember a self-check tick outside the widget, so "My work" has it after the box is hidden."""
+    ticked: set[int] = st.session_state.setdefault(TICKS, {}).setdefault(drill_key, set())
+    if st.session_state.get(f"practice.check.{drill_key}.{index}"):
+        ticked.add(index)
+    else:
+        ticked.discard(index)
+
+
+def switched_note(topic: Topic, drill: Drill) -> str | None:
+    """After "Switch sides": which side the student now argues, and where the other draft is kept."""
+    old = st.session_state.get(SWITCHED)
+    if not isinstance(old, Drill) or old.switched() != drill:
+        return None
+    drafts: dict[str, Draft] = st.session_state.get(DRAFTS, {})
+    old_side = render.side_label(topic, old.side)
+    words = len(drafts[old.key].text.split()) if old.key in drafts else 0
+    kept = (
+        f"Your draft for the {old_side} ({words} word{'s' if words != 1 else ''}) is kept: press "
+        "**Switch sides** again to go back to it. Handouts → My work saves both drafts."
+        if words
+        else f"You had not written a draft for the {old_side} yet."
+    )
+    return f"You now argue for the {render.side_label(topic, drill.side)}: answer the claim above. {kept}"
 
 
 def toggle_reveal(key: str) -> None:
@@ -115,6 +152,15 @@ def drill_tab(topic: Topic) -> None:
     if opposing.reasoning or opposing.evidence:
         with st.expander("Their reasoning and evidence"):
             st.markdown(position_md(topic, opposing, rebuttal=False))
+    st.button(
+        "Switch sides",
+        key="practice.switch",
+        help=f"Argue the same question for the {render.side_label(topic, theirs)}; your draft is kept",
+        icon=":material/swap_horiz:",
+        on_click=switch_sides,
+    )
+    if note := switched_note(topic, drill):
+        st.info(note, icon=":material/swap_horiz:")
     st.markdown(
         "Answer in four steps: "
         + " → ".join(
@@ -145,7 +191,7 @@ def drill_tab(topic: Topic) -> None:
         )
 
     revealed = drill.key in st.session_state.get(REVEALED, set())
-    left, middle, right = st.columns(3)
+    left, right = st.columns(2)
     left.button(
         "Hide the real rebuttal" if revealed else "Reveal the real rebuttal",
         key="practice.reveal",
@@ -154,19 +200,12 @@ def drill_tab(topic: Topic) -> None:
         args=(drill.key,),
         type="primary",
     )
-    middle.button(
-        "Switch sides",
-        key="practice.switch",
-        help=f"Argue the same pair for the {render.side_label(topic, theirs)}",
-        icon=":material/swap_horiz:",
-        on_click=switch_sides,
-    )
     right.button(
         "New random drill",
         key="practice.random",
         icon=":material/shuffle:",
         on_click=lambda: st.session_state.update(
-            {DRILL: teaching.pick_drill(topic, random.Random(teaching.new_seed()))}
+            {DRILL: teaching.pick_drill(topic, random.Random(teaching.new_seed())), SWITCHED: None}
         ),
     )
     if revealed:
@@ -176,5 +215,12 @@ def drill_tab(topic: Topic) -> None:
                 + position_md(topic, pair.side(mine), rebuttal=True)
             )
         st.markdown("**Self-check**")
+        ticked = st.session_state.get(TICKS, {}).get(drill.key, set())
         for n, item in enumerate(teaching.SELF_CHECK):
-            st.checkbox(item, key=f"practice.check.{drill.key}.{n}")
+            st.checkbox(
+                item,
+                value=n in ticked,
+                key=f"practice.check.{drill.key}.{n}",
+                on_change=tick,
+                args=(drill.key, n),
+            )
