@@ -195,6 +195,9 @@ class Topic(Strict):
     title: str
     question: str
     summary: str = ""
+    updated: PartialDate | None = Field(
+        None, description="When the content last changed (YYYY-MM-DD); the Topics page shows it"
+    )
     document: Document | None = None
     sides: Sides = Sides()
     sections: list[Section] = Field(default_factory=list)

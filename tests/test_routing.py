@@ -97,7 +97,14 @@ def test_without_sections_wanted_only_the_topic_is_resolved() -> None:
 
 
 def test_pick_notes_name_empty_and_unknown_values() -> None:
-    assert pick("", ["a"], "section") == (None, "The link has an empty section; showing the start instead.")
+    assert pick("", ["a"], "section") == (None, "This link's section is empty, so the start is shown.")
+    assert pick(
+        "b", ["a"], "question", where="this section", instead="the section is shown from the top"
+    ) == (
+        None,
+        "This link asks for a question “b” that this section does not have, "
+        "so the section is shown from the top.",
+    )
     value, note = pick("**b**", ["a"], "section")
     assert value is None and note is not None and "\\*\\*b\\*\\*" in note
 

@@ -6,7 +6,7 @@ import importlib
 
 import streamlit as st
 
-from debate_explorer import charts
+from debate_explorer import charts, labels
 from debate_explorer.model import Side
 from debate_explorer.views import render, routing
 from debate_explorer.views.render import md
@@ -21,7 +21,7 @@ st.markdown(
     + " · sections with more words on one side lean the map that way"
 )
 
-tab_words, tab_sources, tab_kinds = st.tabs(["Words", "Sources", "Source kinds"])
+tab_words, tab_sources, tab_kinds = st.tabs(["Words", "Sources", labels.SOURCE_TYPES])
 with tab_words:
     st.plotly_chart(charts.words_butterfly(topic), config={"displayModeBar": False})
 with tab_sources:
@@ -39,7 +39,7 @@ def findings() -> None:
         return
     found = checks.check_topic(place.loaded)
     if not found:
-        st.success("No findings: the checks found nothing to report for this topic.")
+        st.success("No problems found: the content checks have nothing to report for this topic.")
         return
     st.dataframe(
         [
@@ -56,5 +56,5 @@ def findings() -> None:
     )
 
 
-st.subheader("Findings of the checks")
-render.guarded(findings, "the findings of the checks")
+st.subheader(labels.CHECK_FINDINGS, help=labels.CHECK_FINDINGS_HELP)
+render.guarded(findings, "the results of the content checks")
