@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .model import Origin, SourceKind
 
+QUESTION = "Question"
 QUESTIONS = "Questions"
 """What the model calls pairs: one question with a claim from each side."""
 QUESTION_HELP = "Each question has one claim from each side, side by side."
@@ -17,7 +18,7 @@ HELD_BY = "Who holds this view"
 HELD_BY_HELP = "People or groups who argue this in real life, named in the sources."
 
 REBUTTAL = "Their answer to the other side"
-REBUTTAL_HELP = "How this side answers the other side's claim on the same question."
+REBUTTAL_HELP = "A rebuttal is one side's answer to the other side's claim on the same question."
 
 SOURCE_TYPES = "Types of sources"
 SOURCE_TYPE = "Type of source"

@@ -57,7 +57,9 @@ def open_pair(topic: Topic, section: Section, pair: Pair, side: Side | None) -> 
     """Start the drill a link names (a pair, and a side or a random one); a note when it cannot."""
     drill = teaching.pick_drill(topic, random.Random(teaching.new_seed()), section.id, pair.id, side)
     if drill is None:
-        return "That pair does not have both claims written yet, so it cannot be drilled; here is another."
+        return (
+            "That question does not have both claims written yet, so it cannot be drilled; here is another."
+        )
     st.session_state[DRILL] = drill
     st.session_state.pop(SWITCHED, None)
     return None
@@ -103,7 +105,7 @@ def toggle_reveal(key: str) -> None:
 
 def drill_picker(topic: Topic) -> None:
     sections = {s.id: s for s, _ in teaching.drillable(topic)}
-    with st.expander("Choose the pair and side", icon=":material/tune:"):
+    with st.expander("Choose the question and side", icon=":material/tune:"):
         section_ids: list[str] = [ANY, *sections]
         st.selectbox(
             "Section",
@@ -118,10 +120,10 @@ def drill_picker(topic: Topic) -> None:
         if st.session_state.get("practice.pick_pair") not in pair_ids:
             st.session_state["practice.pick_pair"] = ANY
         st.selectbox(
-            "Pair",
+            labels.QUESTION,
             pair_ids,
             key="practice.pick_pair",
-            format_func=lambda pid: "Any pair (random)" if pid == ANY else questions[pid] or pid,
+            format_func=lambda pid: "Any question (random)" if pid == ANY else questions[pid] or pid,
             disabled=not chosen,
         )
         st.radio(
@@ -138,7 +140,7 @@ def drill_tab(topic: Topic) -> None:
     found = current_drill(topic)
     drill_picker(topic)
     if found is None:
-        st.info("This topic has no pair with both claims written yet, so there is nothing to drill.")
+        st.info("This topic has no question with both claims written yet, so there is nothing to drill.")
         return
     drill, section, pair = found
     mine, theirs = drill.side, drill.opponent
@@ -195,6 +197,7 @@ def drill_tab(topic: Topic) -> None:
     left.button(
         "Hide the real rebuttal" if revealed else "Reveal the real rebuttal",
         key="practice.reveal",
+        help=labels.REBUTTAL_HELP,
         icon=":material/visibility:",
         on_click=toggle_reveal,
         args=(drill.key,),

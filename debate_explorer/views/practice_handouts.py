@@ -18,6 +18,8 @@ from debate_explorer.views.practice_keys import ANY, DRAFTS, NAME, QUIZ, ROUNDS,
 ICONS = {
     "markdown": ":material/description:",
     "html": ":material/print:",
+    "sheet": ":material/view_agenda:",
+    "worksheet": ":material/edit_document:",
     "json": ":material/data_object:",
     "kialo": ":material/forum:",
 }
@@ -42,7 +44,10 @@ def handouts_tab(place: Place) -> None:
         format_func=lambda sid: "The whole topic" if sid == ANY else sections[sid],
     )
     chosen = scope or None
-    st.caption("Each file covers the choice above; hover a button to see what it is for.")
+    st.caption(
+        "Each file covers the choice above; hover a button to see what it is for. For a class: the claims "
+        "sheet (one or two pages a section) and the worksheet (blank lines, no answers printed)."
+    )
     names = list(FORMATS)
     for start in range(0, len(names), PER_ROW):
         for column, fmt in zip(st.columns(PER_ROW), names[start : start + PER_ROW], strict=False):
