@@ -254,6 +254,8 @@ def test_blind_order_is_stable_and_not_always_the_same_side() -> None:
 
 def test_balance_shows_word_totals_and_the_findings(run: Run, tmp_path: Path) -> None:
     at = run("balance")
+    assert [tab.label for tab in at.tabs] == ["Words", "Sources", "Types of sources"]
+    assert any(h.value == labels.CHECK_FINDINGS and h.help for h in at.subheader)
     text = text_of(at)
     words = SAMPLE.words(Side.SUPPORTER)
     assert f"{words:,} words" in text
@@ -271,6 +273,7 @@ def test_sources_table_links_and_filters(run: Run) -> None:
     assert list(table["No."]) == [1, 2, 3, 4]
     assert table["Link"][0] == "https://example.org/board/budget-note"
     assert table["Cited by"][1] == "Critics"
+    assert list(table[labels.SOURCE_TYPE])[2] == "Research (university)"  # a reader's word, not "academic"
     at.multiselect(key="source_kinds").set_value(["academic"]).run()
     assert list(at.dataframe[0].value["No."]) == [3, 4]
     at.multiselect(key="source_sides").set_value([Side.CRITIC]).run()
