@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
+from . import labels as words
 from .chart_text import Lean, Strength, date_value, kind_counts, lean
 from .classroom.rules import Choice, Outcome
 from .escape import plotly as ptext
@@ -26,6 +27,10 @@ EVEN = "#DDDDDD"
 LIGHT = {Side.SUPPORTER: "#A6CCE6", Side.CRITIC: "#F5D38A"}
 """The diverging scale's lighter step (a side leans); COLOURS is the darker one (leans strongly)."""
 LABEL_MAX = 48
+SHORT_LABEL = 22
+"""Section names on the Balance charts' axis: short enough to leave the bars room on a 390 px phone
+(the full name is in the hover)."""
+MAX_TICKS = 6
 HEIGHT_PER_ROW = 34
 TIMELINE_ROWS = 4
 MAX_TIMELINE_LABELS = 12
@@ -42,11 +47,42 @@ def _layout(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
+def nice_dtick(top: int, max_ticks: int = MAX_TICKS) -> int:
+    """An integer tick step (1, 2, 5, 10, 20, 50, …) giving at most ``max_ticks`` steps up to ``top``."""
+    step = 1
+    while top / step > max_ticks:
+        for factor in (2, 5, 10):
+            if top / (step * factor) <= max_ticks or factor == 10:
+                step *= factor
+                break
+    return step
+
+
+def _short_names(titles: list[str]) -> list[str]:
+    """Axis labels for section titles: shortened, and made unique (plotly merges equal categories)."""
+    names: list[str] = []
+    for title in titles:
+        name = ptext(title, SHORT_LABEL)
+        while name in names:
+            name += "\u200b"  # an invisible difference keeps two sections with one short name apart
+        names.append(name)
+    return names
+
+
+def _fits_a_phone(fig: go.Figure) -> go.Figure:
+    """Legend on top in one row, labels that push the margins instead of being cut."""
+    fig.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": None})
+    fig.update_layout(margin={"l": 4, "r": 8, "t": 80, "b": 10})
+    fig.update_yaxes(automargin=True)
+    fig.update_xaxes(automargin=True)
+    return fig
+
+
 @by_identity()
 def words_butterfly(topic: Topic, left: Side = Side.SUPPORTER) -> go.Figure:
     """Words per side per section, one side to the left of zero and the other to the right."""
     sections = list(reversed(topic.sections))  # plotly draws the first category at the bottom
-    names = [ptext(s.title, LABEL_MAX) for s in sections]
+    names = _short_names([s.title for s in sections])
     fig = go.Figure()
     for side in (left, left.other):
         words = [s.words(side) for s in sections]
@@ -57,20 +93,23 @@ def words_butterfly(topic: Topic, left: Side = Side.SUPPORTER) -> go.Figure:
             orientation="h",
             name=ptext(topic.sides.label(side)),
             marker_color=COLOURS[side],
-            customdata=words,
-            hovertemplate="%{y}<br>%{customdata} words<extra>" + ptext(topic.sides.label(side)) + "</extra>",
+            customdata=[[w, ptext(s.title, LABEL_MAX)] for w, s in zip(words, sections, strict=True)],
+            hovertemplate="%{customdata[1]}<br>%{customdata[0]} words<extra>"
+            + ptext(topic.sides.label(side))
+            + "</extra>",
         )
     top = max([s.words(side) for s in sections for side in Side] or [1]) or 1
-    ticks = [-top, -top // 2, 0, top // 2, top]
+    ticks = [-top, 0, top]  # three labels: five overlapped on a phone
     fig.update_layout(barmode="relative", bargap=0.25)
-    fig.update_xaxes(tickvals=ticks, ticktext=[str(abs(t)) for t in ticks], title_text="words")
-    return _layout(fig, "Words per side in each section", 120 + HEIGHT_PER_ROW * max(len(sections), 1))
+    fig.update_xaxes(tickvals=ticks, ticktext=[f"{abs(t):,}" for t in ticks], title_text="words")
+    fig = _layout(fig, "Words per side in each section", 150 + HEIGHT_PER_ROW * max(len(sections), 1))
+    return _fits_a_phone(fig)
 
 
 @by_identity()
 def sources_per_side(topic: Topic) -> go.Figure:
     """Distinct sources each side cites, per section and over the whole topic."""
-    names = [ptext(s.title, LABEL_MAX) for s in topic.sections] + ["Whole topic"]
+    names = [*_short_names([s.title for s in topic.sections]), "Whole topic"]
     fig = go.Figure()
     for side in Side:
         per_section = [len(s.sources_of(side)) for s in topic.sections]
@@ -88,26 +127,28 @@ def sources_per_side(topic: Topic) -> go.Figure:
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(title_text="distinct sources", rangemode="tozero")
-    return _layout(fig, "Distinct sources per side", int(140 + 1.4 * HEIGHT_PER_ROW * len(names)))
+    fig = _layout(fig, "Distinct sources per side", int(170 + 1.4 * HEIGHT_PER_ROW * len(names)))
+    return _fits_a_phone(fig)
 
 
 @by_identity()
 def source_kinds(topic: Topic) -> go.Figure:
-    """How many distinct sources of each kind (government, press, ...) each side cites."""
+    """How many distinct sources of each type (government, news media, …) each side cites."""
     counts = kind_counts(topic)
     present = [kind for kind in SourceKind if any(counts[side][kind] for side in Side)]
     fig = go.Figure()
     for side in Side:
         fig.add_bar(
-            x=[kind.value for kind in present],
+            x=[words.source_kind(kind) for kind in present],
             y=[counts[side][kind] for kind in present],
             name=ptext(topic.sides.label(side)),
             marker_color=COLOURS[side],
             hovertemplate="%{x}: %{y} sources<extra>" + ptext(topic.sides.label(side)) + "</extra>",
         )
     fig.update_layout(barmode="group")
-    fig.update_yaxes(title_text="distinct sources", rangemode="tozero", dtick=1)
-    return _layout(fig, "Kinds of sources per side", 380)
+    top = max([counts[side][kind] for side in Side for kind in present] or [1])
+    fig.update_yaxes(title_text="distinct sources", rangemode="tozero", dtick=nice_dtick(top), tick0=0)
+    return _fits_a_phone(_layout(fig, f"{words.SOURCE_TYPES} per side", 400))
 
 
 @by_identity()

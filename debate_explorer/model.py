@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
@@ -235,11 +235,16 @@ class Topic(Strict):
     title: ShortText
     question: Sentence
     summary: LongText = ""
+    updated: PartialDate | None = Field(
+        None, description="When the content last changed (YYYY-MM-DD); the Topics page shows it"
+    )
     document: Document | None = None
     sides: Sides = Sides()
     sections: list[Section] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    _numbers: dict[str, int] | None = PrivateAttr(default=None)
+    """Set only on an :meth:`excerpt`: the full topic's numbers of the sources it kept."""
 
     def source_index(self) -> SourceIndex:
         """The source map and numbering, built once per source list (:func:`index_sources`).
@@ -260,8 +265,22 @@ class Topic(Strict):
 
     @property
     def source_numbers(self) -> dict[str, int]:
-        """Each source's number on every page and handout: its 1-based place in the source list."""
+        """Each source's number on every page and handout: its 1-based place in the topic's source list.
+
+        An :meth:`excerpt` (one section's handout) keeps the whole topic's numbers, so a handout shows
+        [106] where the app shows [106].
+        """
+        if self._numbers is not None:
+            return dict(self._numbers)
         return self.source_index().numbers
+
+    def excerpt(self, sections: list[Section], source_ids: set[str]) -> Topic:
+        """A copy with only ``sections``, the sources in ``source_ids`` and no timeline; numbers kept."""
+        numbers = self.source_numbers
+        kept = [source for source in self.sources if source.id in source_ids]
+        copy = self.model_copy(update={"sections": sections, "timeline": [], "sources": kept})
+        copy._numbers = {source.id: numbers[source.id] for source in kept}
+        return copy
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from debate_explorer.escape import shorten, streamlit_md
 from debate_explorer.loading import Library, LoadedTopic
-from debate_explorer.model import Pair, Section, Topic
+from debate_explorer.model import Pair, Section, Side, Topic
+from debate_explorer.pages import page
 
 MAX_SHOWN = 40
 """Longest part of a bad query value echoed back to the reader."""
@@ -52,15 +54,25 @@ def shown(value: str) -> str:
     return streamlit_md(shorten(value, MAX_SHOWN + 1))
 
 
-def pick(value: str | None, known: Sequence[str], what: str) -> tuple[str | None, str | None]:
-    """Select ``value`` if it is one of ``known``; else (None, a note for the reader, if one is due)."""
+def pick(
+    value: str | None,
+    known: Sequence[str],
+    what: str,
+    *,
+    where: str = "this app",
+    instead: str = "the start is shown",
+) -> tuple[str | None, str | None]:
+    """Select ``value`` if it is one of ``known``; else (None, a plain note for the reader, if one is due).
+
+    The note says what the link asked for, that ``where`` does not have it, and what is shown ``instead``.
+    """
     if value is None:
         return None, None
     if value in known:
         return value, None
     if not value.strip():
-        return None, f"The link has an empty {what}; showing the start instead."
-    return None, f"There is no {what} “{shown(value)}” here; showing the start instead."
+        return None, f"This link's {what} is empty, so {instead}."
+    return None, f"This link asks for a {what} “{shown(value)}” that {where} does not have, so {instead}."
 
 
 def resolve(
@@ -81,7 +93,9 @@ def resolve(
         return None
     notes: list[str] = []
     ids = [t.topic.id for t in library.topics]
-    picked, note = pick(param(params, "topic"), ids, "topic")
+    picked, note = pick(
+        param(params, "topic"), ids, "topic", where="the library", instead="the first topic is shown"
+    )
     notes += [note] if note else []
     fallback = remembered_topic if isinstance(remembered_topic, str) and remembered_topic in ids else ids[0]
     topic_id = picked or fallback
@@ -91,7 +105,13 @@ def resolve(
         return Place(loaded, None, None, tuple(notes))
 
     section_value = param(params, "section")
-    section_id, note = pick(section_value, [s.id for s in topic.sections], "section")
+    section_id, note = pick(
+        section_value,
+        [s.id for s in topic.sections],
+        "section",
+        where="this topic",
+        instead="its first section is shown",
+    )
     notes += [note] if note else []
     pair_value = param(params, "pair")
     if section_id is None and pair_value and section_value in (None, ""):
@@ -102,7 +122,45 @@ def resolve(
         remembered = (remembered_sections or {}).get(topic_id)
         section = topic.section(remembered) if isinstance(remembered, str) else None
     section = section or topic.sections[0]
-    pair_id, note = pick(pair_value, [p.id for p in section.pairs], "pair in this section")
+    pair_id, note = pick(
+        pair_value,
+        [p.id for p in section.pairs],
+        "question",
+        where="this section",
+        instead="the section is shown from the top",
+    )
     notes += [note] if note else []
     pair = section.pair(pair_id) if pair_id else None
     return Place(loaded, section, pair, tuple(notes))
+
+
+# ---------------------------------------------------------------- deep links into the Practice drill
+
+SIDE_PARAM = "side"
+"""Query name of the side a drill link argues for: ``supporter`` or ``critic`` (the model's values)."""
+
+
+def drill_params(topic_id: str, section_id: str, pair_id: str, side: Side) -> dict[str, str]:
+    """The query parameters that open the Practice drill on one pair, arguing for ``side``.
+
+    ``?topic=&section=&pair=&side=``: the same names as every other link, plus ``side``. Pass them to
+    ``st.page_link(..., query_params=...)`` or use :func:`drill_url`.
+    """
+    return {"topic": topic_id, "section": section_id, "pair": pair_id, SIDE_PARAM: side.value}
+
+
+def drill_url(topic_id: str, section_id: str, pair_id: str, side: Side) -> str:
+    """The Practice page's relative URL for :func:`drill_params`, e.g. ``practice?topic=…&side=critic``."""
+    return f"{page('practice').url_path}?{urlencode(drill_params(topic_id, section_id, pair_id, side))}"
+
+
+def drill_side(params: Params) -> tuple[Side | None, str | None]:
+    """The side ``?side=`` names, or (None, a note for the reader) when it is not a known side."""
+    value, note = pick(
+        param(params, SIDE_PARAM),
+        [side.value for side in Side],
+        "side",
+        where="a drill (supporter or critic)",
+        instead="a random side is drilled",
+    )
+    return (Side(value) if value else None), note

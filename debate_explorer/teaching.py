@@ -180,7 +180,7 @@ class Score:
         return None if not self.answered else round(100 * self.right / self.answered)
 
     def __str__(self) -> str:
-        return f"{self.right} of {self.answered} right"
+        return f"{self.right} right out of {self.answered}"
 
 
 @dataclass(frozen=True)
@@ -215,6 +215,11 @@ class QuizRound:
             raise ValueError("the round is over; start a new one")
         given = Answer(item, chosen)
         return replace(self, answers=(*self.answers, given)), given
+
+
+def missed(quiz: QuizRound) -> list[Answer]:
+    """The round's wrong answers, in the order given (the end screen lists them with the right side)."""
+    return [given for given in quiz.answers if not given.correct]
 
 
 def new_round(topic: Topic, seed: int, size: int | None = None, section_id: str | None = None) -> QuizRound:
@@ -291,19 +296,43 @@ def _quote(text: str) -> list[str]:
     return [f"> {line}".rstrip() for line in text.strip().splitlines()] or ["> (empty)"]
 
 
+MAX_NAME = 60
+"""Longest student name kept in the saved work (and 40 characters of it in the file name)."""
+
+
+def clean_name(name: str) -> str:
+    """A typed name on one line, without control characters, at most :data:`MAX_NAME` characters."""
+    kept = "".join(ch if ch.isprintable() else " " for ch in name)
+    return " ".join(kept.split())[:MAX_NAME]
+
+
+def work_file_name(name: str, today: datetime) -> str:
+    """``my-debate-practice[-<name>]-<YYYY-MM-DD>.md``: the name as lowercase ASCII words joined by '-'."""
+    words = re.findall(r"[a-z0-9]+", clean_name(name).lower())
+    slug = "-".join(words)[:40].strip("-")
+    return "-".join(part for part in ("my-debate-practice", slug, today.strftime("%Y-%m-%d")) if part) + ".md"
+
+
 def drafts_markdown(
     drafts: Iterable[Draft],
     topics: Mapping[str, Topic],
     rounds: Sequence[QuizRound] = (),
     *,
     now: datetime | None = None,
+    name: str = "",
+    ticks: Mapping[str, Iterable[int]] | None = None,
 ) -> str:
     """A student's work as Markdown: each drafted rebuttal with the claim it answers, and quiz scores.
 
-    Topic text is escaped (it is content); the student's text is kept as written, in block quotes.
+    ``name`` (optional) heads the file; ``ticks`` maps a drill key to the :data:`SELF_CHECK` items the
+    student ticked for that draft. Topic text and the name are escaped (the name is typed text, shown as
+    text); the student's draft is kept as written, in block quotes.
     """
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    out = ["# My debate practice", "", f"*Saved from Debate Explorer, {stamp}.*", ""]
+    who = clean_name(name)
+    out = ["# My debate practice", ""]
+    out += [f"*Name:* {md(who)}  "] if who else []
+    out += [f"*Saved from Debate Explorer, {stamp}.*", ""]
     written = [d for d in drafts if d.text.strip()]
     out += ["## Rebuttal drafts", ""]
     if not written:
@@ -328,13 +357,22 @@ def drafts_markdown(
             *_quote(draft.text),
             "",
         ]
+        ticked = set((ticks or {}).get(drill.key, ()))
+        out += [
+            "*Self-check:*",
+            "",
+            *(f"- [{'x' if n in ticked else ' '}] {item}" for n, item in enumerate(SELF_CHECK)),
+            "",
+        ]
     finished = answered(rounds)
     if finished:
         out += ["## Which side? quiz", ""]
         for n, quiz in enumerate(finished, start=1):
             topic = topics.get(quiz.topic_id)
             title = md(topic.title) if topic else md(quiz.topic_id)
-            out.append(f"- Round {n} ({title}): {quiz.score} of {len(quiz.items)} claims")
+            skipped = len(quiz.items) - len(quiz.answers)
+            rest = f" ({skipped} of its {len(quiz.items)} claims not answered)" if skipped else ""
+            out.append(f"- Round {n} ({title}): {quiz.score}{rest}")
         total = total_score(finished)
         out += ["", f"**Total: {total}** ({total.percent}%)", ""]
     return "\n".join(out).rstrip("\n") + "\n"

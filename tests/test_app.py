@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer import escape, links, pages, routing
+from debate_explorer import escape, labels, links, pages, routing
 from debate_explorer.loading import load_file
-from debate_explorer.model import Side
+from debate_explorer.model import Origin, Side
 from debate_explorer.views import render
 from tests.conftest import FIXTURES, TOPICS, OpenApp
 from tests.conftest import SAMPLE as SAMPLE_FILE
@@ -75,9 +75,24 @@ def test_topics_page_shows_a_card_with_counts_and_a_link_to_compare(run: Run) ->
     at = run()
     text = text_of(at)
     assert render.md(SAMPLE.question) in text
-    assert "2 sections · 4 pairs · 4 sources" in text
+    assert "2 sections · 4 questions · 4 sources" in text
+    button = at.button(key="open.sample-topic")
+    assert button.label == "Compare the positions" and button.proto.type == "primary"
     links = [link.proto for link in at.get("page_link")]
-    assert any(p.page == "compare" and p.query_string == "topic=sample-topic" for p in links)
+    assert any(p.page == "practice" and p.query_string == "topic=sample-topic" for p in links)
+    assert any("Practice" in c.value for c in at.caption)
+    button.click().run()
+    assert not at.exception
+    assert at.query_params.get("topic") == "sample-topic" and "Fact checks" in text_of(at)  # on Compare
+
+
+def test_a_topic_card_shows_the_contents_own_date_never_the_files_mtime(run: Run, tmp_path: Path) -> None:
+    copied = tmp_path / "sample-topic.yaml"
+    shutil.copy(SAMPLE_FILE, copied)  # a fresh copy outside git: its mtime is now, which says nothing
+    assert "last changed" not in text_of(run(content=tmp_path))
+    text = copied.read_text(encoding="utf-8")
+    copied.write_text(text.replace("\nquestion:", "\nupdated: 2025-05-01\nquestion:", 1), encoding="utf-8")
+    assert "last changed 2025-05-01" in text_of(run(content=tmp_path))
 
 
 def test_search_finds_claims_and_links_to_their_pair(run: Run) -> None:
@@ -132,10 +147,10 @@ def test_compare_shows_both_sides_of_every_pair_of_the_first_section(run: Run) -
     assert claims_shown(at) == expected
     text = text_of(at)
     assert ":blue-badge[Supporters]" in text and ":orange-badge[Critics]" in text
-    assert "From the document" in text and "Added research" in text
+    assert labels.ORIGINS[Origin.DOCUMENT] in text and labels.ORIGINS[Origin.RESEARCH] in text
     assert "[\\[1\\]](https://example.org/board/budget-note" in text
     assert "Fact checks" in text and "Discussion questions" in text and "Key terms" in text
-    assert [e.label for e in at.expander].count("Rebuttal") == 4
+    assert [e.label for e in at.expander].count(labels.REBUTTAL) == 4
     assert render.md(costs.pairs[0].supporter.rebuttal) in text
 
 
@@ -173,7 +188,8 @@ def test_bad_deep_link_values_fall_back_with_a_note(run: Run, name: str, value: 
     assert at.selectbox(key="section_pick").value == "costs"
     assert claims_shown(at)[0] == SAMPLE.sections[0].pairs[0].supporter.claim
     notes = " ".join(info.value for info in at.info)
-    assert name in notes and ("empty" in notes or "There is no" in notes)
+    word = {"topic": "topic", "section": "section", "pair": "question"}[name]  # "pair" is not a reader's word
+    assert word in notes and ("is empty" in notes or "does not have" in notes)
     assert len(notes) < 400  # a long value is cut, not echoed whole
     assert "<script>" not in notes
 
@@ -215,13 +231,13 @@ def test_blind_mode_hides_labels_and_holders_until_revealed(run: Run) -> None:
     text = text_of(at)
     assert "Position A" in text and "Position B" in text
     assert ":blue-badge" not in text and ":orange-badge" not in text
-    assert "Held by" not in text
+    assert labels.HELD_BY not in text
     assert len(claims_shown(at)) == 4  # every claim is still there, only unlabelled
     at.toggle(key="reveal").set_value(True).run()
     assert not at.exception
     revealed = text_of(at)
     assert ":blue-badge[Supporters]" in revealed and ":orange-badge[Critics]" in revealed
-    assert "Held by" in revealed
+    assert labels.HELD_BY in revealed
     at.toggle(key="blind").set_value(False).run()
     at.toggle(key="blind").set_value(True).run()
     assert ":blue-badge" not in text_of(at)  # blind mode starts hidden again
@@ -238,10 +254,12 @@ def test_blind_order_is_stable_and_not_always_the_same_side() -> None:
 
 def test_balance_shows_word_totals_and_the_findings(run: Run, tmp_path: Path) -> None:
     at = run("balance")
+    assert [tab.label for tab in at.tabs] == ["Words", "Sources", "Types of sources"]
+    assert any(h.value == labels.CHECK_FINDINGS and h.help for h in at.subheader)
     text = text_of(at)
     words = SAMPLE.words(Side.SUPPORTER)
     assert f"{words:,} words" in text
-    assert any("No findings" in s.value for s in at.success)
+    assert any("No problems found" in s.value for s in at.success)
     uncited = "  - id: never-cited\n    title: Never cited\n    url: https://example.org/n\n    kind: press\n"
     (tmp_path / "sample-topic.yaml").write_text((TOPICS / "sample-topic.yaml").read_text() + uncited)
     findings = run("balance", content=tmp_path)
@@ -255,6 +273,7 @@ def test_sources_table_links_and_filters(run: Run) -> None:
     assert list(table["No."]) == [1, 2, 3, 4]
     assert table["Link"][0] == "https://example.org/board/budget-note"
     assert table["Cited by"][1] == "Critics"
+    assert list(table[labels.SOURCE_TYPE])[2] == "Research (university)"  # a reader's word, not "academic"
     at.multiselect(key="source_kinds").set_value(["academic"]).run()
     assert list(at.dataframe[0].value["No."]) == [3, 4]
     at.multiselect(key="source_sides").set_value([Side.CRITIC]).run()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from debate_explorer import chart_text, charts, escape
+from debate_explorer import chart_text, charts, escape, labels
 from debate_explorer.loading import load_file
-from debate_explorer.model import Side
-from tests.conftest import FIXTURES
+from debate_explorer.model import Side, SourceKind
+from tests.conftest import FIXTURES, ROOT
 from tests.conftest import SAMPLE as SAMPLE_FILE
 
 SAMPLE = load_file(SAMPLE_FILE).topic
@@ -50,8 +50,27 @@ def test_sources_per_side_counts_distinct_sources_per_section_and_overall() -> N
 
 def test_source_kinds_counts_each_sides_kinds() -> None:
     supporter, critic = charts.source_kinds(SAMPLE).data
-    assert dict(zip(supporter.x, supporter.y, strict=True)) == {"government": 1, "advocacy": 0, "academic": 1}
-    assert dict(zip(critic.x, critic.y, strict=True)) == {"government": 0, "advocacy": 1, "academic": 1}
+    gov, adv, acad = (labels.source_kind(kind) for kind in ("government", "advocacy", "academic"))
+    assert dict(zip(supporter.x, supporter.y, strict=True)) == {gov: 1, adv: 0, acad: 1}
+    assert dict(zip(critic.x, critic.y, strict=True)) == {gov: 0, adv: 1, acad: 1}
+
+
+def test_source_kind_labels_are_words_a_reader_knows_and_ngo_is_spelled_out() -> None:
+    assert labels.source_kind("ngo") == "Non-profit group"
+    assert set(labels.SOURCE_KINDS) == set(SourceKind)  # every kind has a label
+
+
+@pytest.mark.parametrize(("top", "step"), [(1, 1), (6, 1), (7, 2), (12, 2), (13, 5), (41, 10), (250, 50)])
+def test_source_kinds_ticks_are_a_few_integers(top: int, step: int) -> None:
+    assert charts.nice_dtick(top) == step
+    assert top / step <= charts.MAX_TICKS
+
+
+def test_the_source_kinds_axis_of_a_big_topic_has_at_most_six_steps() -> None:
+    (big,) = [load_file(p).topic for p in (ROOT / "arguments").glob("us-israel*.yaml")]
+    fig = charts.source_kinds(big)
+    top = max(max(trace.y) for trace in fig.data)
+    assert top > 6 and fig.layout.yaxis.dtick == charts.nice_dtick(top) > 1
 
 
 @pytest.mark.parametrize(("partial", "full"), [("2014", "2014-01-01"), ("2014-03", "2014-03-01"),

@@ -86,8 +86,8 @@ def test_handout_shows_every_pair_position_and_source(fmt: str) -> None:
 
 def test_html_numbers_sources_in_topic_order_and_cites_them() -> None:
     page = export.export_topic(SAMPLE, "html")
-    listed = re.findall(r'<li>([^<]+) <span class="meta">', page)
-    assert listed == [html.escape(s.title, quote=True) for s in SAMPLE.sources]
+    listed = re.findall(r'<li value="(\d+)">([^<]+) <span class="meta">', page)
+    assert listed == [(str(n), html.escape(s.title, quote=True)) for n, s in enumerate(SAMPLE.sources, 1)]
     first = SAMPLE.sections[0].pairs[0]
     number = [s.id for s in SAMPLE.sources].index(first.supporter.sources[0]) + 1
     assert f"Sources: [{number}]" in page
@@ -113,7 +113,7 @@ def test_markdown_lists_sources_with_full_urls() -> None:
     out = export.export_topic(SAMPLE, "markdown")
     tail = out.split("## Sources", 1)[1]
     for n, source in enumerate(SAMPLE.sources, start=1):
-        assert re.search(rf"^{n}\. .*<{re.escape(source.url)}>$", tail, re.MULTILINE), source.id
+        assert re.search(rf"^- \\\[{n}\\\] .*<{re.escape(source.url)}>$", tail, re.MULTILINE), source.id
 
 
 # ---------------------------------------------------------------- hostile text

@@ -195,6 +195,8 @@ CHECKS = {
     "markdown": _check_markdown,
     "html": _check_html,
     "cards": _check_html,
+    "sheet": _check_html,
+    "worksheet": _check_html,
     "json": _check_json,
     "argdown": _check_argdown,
     "aif": _check_json,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable
 
 import pytest
@@ -164,8 +165,8 @@ def test_random_drill_picks_a_real_pair(practice: Open) -> None:
 
 
 def current_claim(at: AppTest) -> str:
-    block = next(m.value for m in at.markdown if m.value.startswith("**Claim "))
-    quoted = block.split("> ", 1)[1]
+    """The claim the quiz asks about: a heading in its own bordered box (full-contrast text, no quote)."""
+    quoted = next(m.value for m in at.markdown if m.value.startswith("#### "))[len("#### ") :]
     return next(claim for claim in CLAIMS if render.md(claim) == quoted)
 
 
@@ -200,7 +201,7 @@ def test_a_round_ends_and_reports_its_score(practice: Open) -> None:
         _, _, side = CLAIMS[current_claim(at)]
         at.button(key=f"practice.answer.{side.value}").click().run()
         ok(at)
-    assert any("Round complete: 2 of 2 right (100%)" in s.value for s in at.success)
+    assert any("Round complete: 2 right out of 2 (100%)" in s.value for s in at.success)
     assert not [b for b in at.button if b.key and b.key.startswith("practice.answer.")]
     assert "Claim 3 of" not in markdown(at)
 
@@ -324,10 +325,10 @@ def test_my_work_download_holds_drafts_and_quiz_score(practice: Open, downloads:
     at.button(key=f"practice.answer.{side.value}").click().run()
     ok(at)
     data, name = file_of(at, "practice.download.work", downloads)
-    assert name == "my-debate-practice.md"
+    assert re.fullmatch(r"my-debate-practice-\d{4}-\d\d-\d\d\.md", name)  # no name typed: the date only
     assert "> They say results fell.\n> But" in data
     assert "### Would test results change?" in data
-    assert "1 of 1 right" in data
+    assert "1 right out of 1" in data
 
 
 # ---------------------------------------------------------------- hostile content
@@ -348,3 +349,71 @@ def test_hostile_topic_stays_inert_on_the_practice_page(practice: Open) -> None:
     for text in labels:
         assert "](" not in text.replace("\\]\\(", ""), text
         assert "<script>" not in text, text
+
+
+def test_my_work_carries_the_name_the_date_and_the_self_check_ticks(practice: Open, downloads: dict) -> None:
+    at = start(practice(), "learning", "test-results", Side.SUPPORTER)
+    draft_area(at, "learning", "test-results", Side.SUPPORTER).input("They say results fell.").run()
+    at.button(key="practice.reveal").click().run()
+    key = "sample-topic/learning/test-results/supporter"
+    at.checkbox(key=f"practice.check.{key}.1").check().run()
+    at.button(key="practice.reveal").click().run()  # the ticks outlive the hidden checkboxes
+    at.text_input(key="practice.name").input("Sam <b>P.</b>\n").run()
+    ok(at)
+    data, name = file_of(at, "practice.download.work", downloads)
+    assert re.fullmatch(r"my-debate-practice-sam-b-p-b-\d{4}-\d\d-\d\d\.md", name)
+    assert "*Name:* Sam \\<b\\>P.\\</b\\>" in data  # typed text, escaped
+    assert f"- [x] {teaching.SELF_CHECK[1]}" in data and f"- [ ] {teaching.SELF_CHECK[0]}" in data
+
+
+def test_switch_sides_keeps_the_draft_and_says_where_it_is(practice: Open) -> None:
+    at = start(practice(), "learning", "test-results", Side.SUPPORTER)
+    draft_area(at, "learning", "test-results", Side.SUPPORTER).input("They say results fell. But").run()
+    at.button(key="practice.switch").click().run()
+    ok(at)
+    note = next(i.value for i in at.info if "You now argue for" in i.value)
+    supporters = render.md(SAMPLE.sides.label(Side.SUPPORTER))
+    assert f"Your draft for the {supporters} (5 words) is kept" in note and "Switch sides" in note
+    assert draft_area(at, "learning", "test-results", Side.CRITIC).value == ""
+    at.button(key="practice.switch").click().run()
+    assert draft_area(at, "learning", "test-results", Side.SUPPORTER).value == "They say results fell. But"
+
+
+def test_a_drill_link_opens_that_pair_and_side(practice: Open) -> None:
+    from debate_explorer.routing import drill_params
+
+    pair = SAMPLE.section("learning").pair("test-results")  # type: ignore[union-attr]
+    assert pair is not None
+    for side in Side:  # both sides, each in a fresh session: a random drill cannot match both by chance
+        at = practice(**drill_params("sample-topic", "learning", "test-results", side))
+        ok(at)
+        assert draft_area(at, "learning", "test-results", side) is not None
+        assert render.md(pair.side(side.other).claim) in markdown(at)  # they say: the other side's claim
+    assert dict(at.query_params) == {"topic": "sample-topic"}  # applied once, then the link is spent
+    at = practice(topic="sample-topic", pair="test-results", side="nobody")
+    ok(at)
+    assert any("“nobody”" in i.value for i in at.info)  # said, and a random side is drilled instead
+
+
+def test_the_quiz_end_screen_lists_missed_claims_with_the_right_side(practice: Open) -> None:
+    at = practice()
+    at.number_input(key="practice.round_size").set_value(2).run()
+    at.button(key="practice.new_round").click().run()
+    claims = []
+    for _ in range(2):
+        claim = current_claim(at)
+        claims.append(claim)
+        _, _, side = CLAIMS[claim]
+        at.button(key=f"practice.answer.{side.other.value}").click().run()  # both wrong
+    ok(at)
+    assert any("Round complete: 0 right out of 2" in s.value for s in at.success)
+    missed = next(m.value for m in at.markdown if m.value.startswith("**Claims you missed (2)**"))
+    for claim in claims:
+        _, _, side = CLAIMS[claim]
+        assert render.md(claim) in missed
+        assert f"{render.md(claim)}  \n  Right answer: {render.side_badge(SAMPLE, side)}" in missed
+
+
+def test_practice_tab_labels_are_short(practice: Open) -> None:
+    at = practice()
+    assert [tab.label.split(" ", 1)[1] for tab in at.tabs] == ["Drill", "Quiz", "Timer", "Handouts"]

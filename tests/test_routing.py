@@ -97,6 +97,29 @@ def test_without_sections_wanted_only_the_topic_is_resolved() -> None:
 
 
 def test_pick_notes_name_empty_and_unknown_values() -> None:
-    assert pick("", ["a"], "section") == (None, "The link has an empty section; showing the start instead.")
+    assert pick("", ["a"], "section") == (None, "This link's section is empty, so the start is shown.")
+    assert pick(
+        "b", ["a"], "question", where="this section", instead="the section is shown from the top"
+    ) == (
+        None,
+        "This link asks for a question “b” that this section does not have, "
+        "so the section is shown from the top.",
+    )
     value, note = pick("**b**", ["a"], "section")
     assert value is None and note is not None and "\\*\\*b\\*\\*" in note
+
+
+def test_a_drill_link_names_the_pair_and_side_and_resolves_to_them() -> None:
+    from debate_explorer.model import Side
+    from debate_explorer.routing import drill_params, drill_side, drill_url
+
+    pair = SAMPLE.topic.sections[0].pairs[0]
+    params = drill_params("sample-topic", FIRST_SECTION, pair.id, Side.CRITIC)
+    assert where(params)[:3] == ("sample-topic", FIRST_SECTION, pair.id)
+    assert drill_side(params) == (Side.CRITIC, None)
+    assert drill_url("sample-topic", FIRST_SECTION, pair.id, Side.SUPPORTER).startswith(
+        "practice?topic=sample-topic"
+    )
+    side, note = drill_side({"side": "<b>both</b>"})
+    assert side is None and note and "<b>" not in note
+    assert drill_side({}) == (None, None)

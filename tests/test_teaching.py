@@ -124,7 +124,7 @@ def test_right_and_wrong_answers_change_the_score() -> None:
     quiz = teaching.new_round(SAMPLE, seed=5, size=3)
     first = quiz.current
     quiz, answer = quiz.answer(first.side)
-    assert answer.correct and str(quiz.score) == "1 of 1 right"
+    assert answer.correct and str(quiz.score) == "1 right out of 1"
     quiz, answer = quiz.answer(quiz.current.side.other)
     assert not answer.correct and quiz.score == teaching.Score(1, 2)
     quiz, _ = quiz.answer(quiz.current.side)
@@ -167,7 +167,7 @@ def test_drafts_markdown_holds_each_draft_with_its_claim_and_the_quiz_scores() -
     assert SAMPLE.sections[0].pairs[0].supporter.claim in out  # the claim the student answered
     assert "> They say it saves money.\n> But wages rise." in out
     assert out.count("### ") == 1
-    assert "1 of 2 right" in out and "(50%)" in out
+    assert "1 right out of 2" in out and "(50%)" in out
 
 
 def test_drafts_markdown_escapes_topic_text_but_keeps_student_text() -> None:

@@ -1,7 +1,8 @@
 """What every export shares: the :class:`Renderer` record and the choice of what an export covers.
 
-Sources are numbered by their position in the exported topic's source list: for a whole topic that is
-the same number the app shows; a one-section export keeps only the sources that section cites.
+Sources keep the number the app shows (``Topic.source_numbers``: the place in the whole topic's source
+list), in every format: a one-section export keeps only the sources that section cites, under their
+topic-wide numbers ([106] on the handout where the app shows [106]).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from .. import labels
 from ..model import Position, Section, Side, Topic
 
 Render = Callable[[Topic, str | None], str]
@@ -65,7 +67,7 @@ def cited_ids(sections: Iterable[Section]) -> set[str]:
 
 
 def select(topic: Topic, section_id: str | None = None) -> Topic:
-    """The topic, or a copy holding only one section, the sources it cites and no timeline.
+    """The topic, or a copy holding only one section, the sources it cites (numbers kept), no timeline.
 
     Raises KeyError("unknown section 'x'") for a section id the topic does not have.
     """
@@ -74,14 +76,7 @@ def select(topic: Topic, section_id: str | None = None) -> Topic:
     section = topic.section(section_id)
     if section is None:
         raise KeyError(f"unknown section '{section_id}'")
-    cited = cited_ids([section])
-    return topic.model_copy(
-        update={
-            "sections": [section],
-            "timeline": [],
-            "sources": [s for s in topic.sources if s.id in cited],
-        }
-    )
+    return topic.excerpt([section], cited_ids([section]))
 
 
 def position_fields(position: Position) -> Iterator[tuple[str, str]]:
@@ -89,7 +84,7 @@ def position_fields(position: Position) -> Iterator[tuple[str, str]]:
     for name, text in (
         ("Reasoning", position.reasoning),
         ("Evidence", position.evidence),
-        ("Rebuttal", position.rebuttal),
+        (labels.REBUTTAL, position.rebuttal),
     ):
         if text.strip():
             yield name, text

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from .. import __version__
+from .. import __version__, labels
 from ..escape import html as escape_html
 from ..escape import html_attr
 from ..links import safe_url
@@ -37,7 +37,8 @@ def _href(value: object) -> Markup:
 
 
 @cache
-def _template() -> Template:
+def template(name: str = "handout.html") -> Template:
+    """A template of ``templates/`` in the one escaping environment (also for ``sheet`` and ``worksheet``)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined  # only when a handout is rendered
 
     env = Environment(
@@ -50,12 +51,13 @@ def _template() -> Template:
         keep_trailing_newline=True,
     )
     env.filters["href"] = _href
-    return env.get_template("handout.html")
+    return env.get_template(name)
 
 
 @cache
-def _css() -> Markup:
-    return Markup(files(__package__).joinpath("templates", "handout.css").read_text(encoding="utf-8"))
+def css(name: str = "handout.css") -> Markup:
+    """A stylesheet of ``templates/`` (the package's own file) to inline in a page."""
+    return Markup(files(__package__).joinpath("templates", name).read_text(encoding="utf-8"))
 
 
 def to_html(topic: Topic) -> str:
@@ -65,17 +67,19 @@ def to_html(topic: Topic) -> str:
         for side in Side
         if topic.sides.info(side).who.strip()
     ]
-    return _template().render(
+    return template().render(
         topic=topic,
         nums=topic.source_numbers,
         sides=sides,
         all_sides=list(Side),
-        css=_css(),
+        css=css(),
         version=__version__,
         safe_url=safe_url,
         position_fields=position_fields,
         origin_text=ORIGIN_TEXT,
         verdict_text=VERDICT_TEXT,
+        kind_label=labels.source_kind,
+        held_by=labels.HELD_BY,
     )
 
 

@@ -15,12 +15,14 @@ JSON_FORMAT_VERSION = 1
 
 def render(topic: Topic, section_id: str | None = None) -> str:
     """The topic (or one section) as the envelope; the same input always gives the same bytes."""
+    chosen = select(topic, section_id)
     envelope = {
         "format": JSON_FORMAT,
         "format_version": JSON_FORMAT_VERSION,
         "generator": f"debate-explorer {__version__}",
         "section": section_id,
-        "topic": select(topic, section_id).model_dump(mode="json"),
+        "topic": chosen.model_dump(mode="json"),
+        "source_numbers": chosen.source_numbers,
     }
     return json.dumps(envelope, indent=2, ensure_ascii=False) + "\n"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import labels
 from ..escape import markdown as md
 from ..escape import markdown_autolink
 from ..model import FactCheck, Position, Side, Source, Topic
@@ -22,7 +23,7 @@ def _md_cites(ids: Iterable[str], nums: dict[str, int]) -> str:
 def _md_position(topic: Topic, side: Side, position: Position, nums: dict[str, int]) -> list[str]:
     head = f"**{md(topic.sides.label(side))}**"
     if position.held_by.strip():
-        head += f" — held by {md(position.held_by)}"
+        head += f" — {labels.HELD_BY.lower()}: {md(position.held_by)}"
     lines = [head, "", f"- **Claim:** {md(position.claim) or '(not written yet)'}"]
     lines += [f"- **{name}:** {md(text)}" for name, text in position_fields(position)]
     if position.sources:
@@ -45,8 +46,8 @@ def _md_source(n: int, source: Source) -> str:
     meta = ", ".join(md(x) for x in (source.publisher, source.published or "") if x.strip())
     if meta:
         parts.append(meta)
-    parts.append(source.kind.value)
-    line = f"{n}. " + " — ".join(parts)
+    parts.append(labels.source_kind(source.kind))
+    line = f"- \\[{n}\\] " + " — ".join(parts)  # not "106." : Markdown would renumber a list from 1
     url = markdown_autolink(source.url)
     return line + (f" {url}" if url else "")
 
@@ -97,7 +98,7 @@ def to_markdown(topic: Topic) -> str:
         out.append("")
     if topic.sources:
         out += ["## Sources", ""]
-        out += [_md_source(n, source) for n, source in enumerate(topic.sources, start=1)]
+        out += [_md_source(nums[source.id], source) for source in topic.sources]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

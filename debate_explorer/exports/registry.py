@@ -1,9 +1,10 @@
 """The export registry: every format by name, and the entry points the CLI and the app call.
 
 Each format is one module of this package exposing a :class:`~.base.Renderer` as ``RENDERER`` (as
-argdown-core has one plugin per export). :data:`FORMATS` is the only list of formats: the CLI's
-``--format`` choices, the Practice page's download buttons and docs/export-format.md (checked by a test)
-all come from it. Add a format by writing its module and adding it to :data:`FORMATS`.
+argdown-core has one plugin per export); :mod:`.sheet` holds two, the claims sheet and the worksheet.
+:data:`FORMATS` is the only list of formats: the CLI's ``--format`` choices, the Practice page's download
+buttons and docs/export-format.md (checked by a test) all come from it. Add a format by writing its
+module and adding it to :data:`FORMATS`.
 """
 
 from __future__ import annotations
@@ -11,11 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Topic
-from . import aif, argdown, cards, html, json, kialo, markdown
+from . import aif, argdown, cards, html, json, kialo, markdown, sheet
 from .base import Renderer
 
 FORMATS: dict[str, Renderer] = {
-    module.RENDERER.name: module.RENDERER for module in (markdown, html, json, argdown, aif, kialo, cards)
+    renderer.name: renderer
+    for renderer in (
+        markdown.RENDERER,
+        html.RENDERER,
+        sheet.SHEET,
+        sheet.WORKSHEET,
+        json.RENDERER,
+        argdown.RENDERER,
+        aif.RENDERER,
+        kialo.RENDERER,
+        cards.RENDERER,
+    )
 }
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from debate_explorer.pages import PAGES
 from debate_explorer.views.a11y import inject_css
+from debate_explorer.views.phone import close_menu_after_navigation
 from debate_explorer.views.warmup import warm_imports
 
 PAGE_ICON = "⚖️"
@@ -27,7 +28,10 @@ def main() -> None:
     st.set_page_config(page_title="Debate Explorer", page_icon=PAGE_ICON, layout="wide")
     inject_css()  # contrast, focus rings and target sizes over Streamlit's defaults (docs/accessibility.md)
     warm_imports()  # numpy & co. once, under a lock: concurrent first visits must not race in their imports
-    st.navigation(pages()).run()
+    # On top on a wide screen; on a phone Streamlit moves the menu to the sidebar (closed after a choice).
+    chosen = st.navigation(pages(), position="top")
+    close_menu_after_navigation(chosen.url_path)
+    chosen.run()
 
 
 _built: list[st.Page] = []

@@ -6,7 +6,7 @@ import importlib
 
 import streamlit as st
 
-from debate_explorer import chart_text, charts
+from debate_explorer import chart_text, charts, labels
 from debate_explorer.model import Side
 from debate_explorer.views import a11y, render, routing
 from debate_explorer.views.render import md
@@ -21,7 +21,7 @@ st.markdown(
     + " · the Map shows where a section or pair leans"
 )
 
-tab_words, tab_sources, tab_kinds = st.tabs(["Words", "Sources", "Source kinds"])
+tab_words, tab_sources, tab_kinds = st.tabs(["Words", "Sources", labels.SOURCE_TYPES])
 with tab_words:
     st.plotly_chart(charts.words_butterfly(topic), config={"displayModeBar": False})
     a11y.text_alternative(chart_text.words_table(topic))
@@ -42,7 +42,7 @@ def findings() -> None:
         return
     found = checks.check_topic(place.loaded)
     if not found:
-        st.success("No findings: the checks found nothing to report for this topic.")
+        st.success("No problems found: the content checks have nothing to report for this topic.")
         return
     st.dataframe(
         [
@@ -59,5 +59,5 @@ def findings() -> None:
     )
 
 
-st.header("Findings of the checks")
-render.guarded(findings, "the findings of the checks")
+st.header(labels.CHECK_FINDINGS, help=labels.CHECK_FINDINGS_HELP)
+render.guarded(findings, "the results of the content checks")

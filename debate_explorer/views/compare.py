@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from debate_explorer.model import Pair, Position, Section, Side, Topic, Verdict
+from debate_explorer import labels
+from debate_explorer.model import Origin, Pair, Position, Section, Side, Topic, Verdict
 from debate_explorer.views import render, routing
 from debate_explorer.views.render import md
 
@@ -21,8 +22,8 @@ VERDICTS = {
     Verdict.DISPUTED: ("red", ":material/cancel:", "Disputed"),
 }
 ORIGIN = {
-    "document": ":gray-badge[:material/description: From the document]",
-    "research": ":violet-badge[:material/travel_explore: Added research]",
+    "document": f":gray-badge[:material/description: {labels.ORIGINS[Origin.DOCUMENT]}]",
+    "research": f":violet-badge[:material/travel_explore: {labels.ORIGINS[Origin.RESEARCH]}]",
 }
 
 
@@ -31,7 +32,7 @@ def position_block(topic: Topic, position: Position, label_md: str, show_holder:
     parts = [f"{label_md} {ORIGIN[position.origin.value]}"]
     parts.append(f"**{md(position.claim)}**" if position.claim else "No claim written yet.")
     if show_holder and position.held_by:
-        parts.append(f"**Held by:** {md(position.held_by)}")
+        parts.append(f"**{labels.HELD_BY}:** {md(position.held_by)}")
     parts.extend(render.support_parts(topic, position))
     return "\n\n".join(parts)
 
@@ -59,7 +60,7 @@ def render_pair(topic: Topic, pair: Pair, *, swap: bool, blind: bool, revealed: 
             with column:
                 st.markdown(position_block(topic, position, label_md, show_holder=not hidden))
                 if position.rebuttal:
-                    with st.expander("Rebuttal", icon=":material/reply:"):
+                    with st.expander(labels.REBUTTAL, icon=":material/reply:"):
                         st.markdown(md(position.rebuttal))
 
 

@@ -11,21 +11,21 @@ import random
 
 import streamlit as st
 
-from debate_explorer import teaching
+from debate_explorer import labels, teaching
 from debate_explorer.limits import MAX_DRAFTS, MAX_REBUTTAL_CHARS
 from debate_explorer.model import Pair, Position, Section, Side, Topic
 from debate_explorer.teaching import Draft, Drill
 from debate_explorer.views import render
-from debate_explorer.views.practice_keys import ANY, DRAFTS, DRILL, REVEALED
+from debate_explorer.views.practice_keys import ANY, DRAFTS, DRILL, REVEALED, SWITCHED, TICKS
 from debate_explorer.views.render import md
 
 
 def position_md(topic: Topic, position: Position, *, rebuttal: bool) -> str:
     parts = []
     if position.held_by:
-        parts.append(f"**Held by:** {md(position.held_by)}")
+        parts.append(f"**{labels.HELD_BY}:** {md(position.held_by)}")
     if rebuttal:
-        parts.append(f"**Rebuttal.** {md(position.rebuttal) or 'No rebuttal written yet.'}")
+        parts.append(f"**{labels.REBUTTAL}:** {md(position.rebuttal) or 'Not written yet.'}")
     parts.append(f"**Claim.** {md(position.claim)}")
     parts.extend(render.support_parts(topic, position))
     return "\n\n".join(parts)
@@ -54,10 +54,49 @@ def start_drill(topic: Topic) -> None:
         st.session_state[DRILL] = drill
 
 
+def open_pair(topic: Topic, section: Section, pair: Pair, side: Side | None) -> str | None:
+    """Start the drill a link names (a pair, and a side or a random one); a note when it cannot."""
+    drill = teaching.pick_drill(topic, random.Random(teaching.new_seed()), section.id, pair.id, side)
+    if drill is None:
+        return (
+            "That question does not have both claims written yet, so it cannot be drilled; here is another."
+        )
+    st.session_state[DRILL] = drill
+    st.session_state.pop(SWITCHED, None)
+    return None
+
+
 def switch_sides() -> None:
     drill = st.session_state.get(DRILL)
     if isinstance(drill, Drill):
         st.session_state[DRILL] = drill.switched()
+        st.session_state[SWITCHED] = drill
+
+
+def tick(drill_key: str, index: int) -> None:
+    """Remember a self-check tick outside the widget, so "My work" has it after the box is hidden."""
+    ticked: set[int] = st.session_state.setdefault(TICKS, {}).setdefault(drill_key, set())
+    if st.session_state.get(f"practice.check.{drill_key}.{index}"):
+        ticked.add(index)
+    else:
+        ticked.discard(index)
+
+
+def switched_note(topic: Topic, drill: Drill) -> str | None:
+    """After "Switch sides": which side the student now argues, and where the other draft is kept."""
+    old = st.session_state.get(SWITCHED)
+    if not isinstance(old, Drill) or old.switched() != drill:
+        return None
+    drafts: dict[str, Draft] = st.session_state.get(DRAFTS, {})
+    old_side = render.side_label(topic, old.side)
+    words = len(drafts[old.key].text.split()) if old.key in drafts else 0
+    kept = (
+        f"Your draft for the {old_side} ({words} word{'s' if words != 1 else ''}) is kept: press "
+        "**Switch sides** again to go back to it. Handouts → My work saves both drafts."
+        if words
+        else f"You had not written a draft for the {old_side} yet."
+    )
+    return f"You now argue for the {render.side_label(topic, drill.side)}: answer the claim above. {kept}"
 
 
 def toggle_reveal(key: str) -> None:
@@ -67,7 +106,7 @@ def toggle_reveal(key: str) -> None:
 
 def drill_picker(topic: Topic) -> None:
     sections = {s.id: s for s, _ in teaching.drillable(topic)}
-    with st.expander("Choose the pair and side", icon=":material/tune:"):
+    with st.expander("Choose the question and side", icon=":material/tune:"):
         section_ids: list[str] = [ANY, *sections]
         st.selectbox(
             "Section",
@@ -82,10 +121,10 @@ def drill_picker(topic: Topic) -> None:
         if st.session_state.get("practice.pick_pair") not in pair_ids:
             st.session_state["practice.pick_pair"] = ANY
         st.selectbox(
-            "Pair",
+            labels.QUESTION,
             pair_ids,
             key="practice.pick_pair",
-            format_func=lambda pid: "Any pair (random)" if pid == ANY else questions[pid] or pid,
+            format_func=lambda pid: "Any question (random)" if pid == ANY else questions[pid] or pid,
             disabled=not chosen,
         )
         st.radio(
@@ -102,7 +141,7 @@ def drill_tab(topic: Topic) -> None:
     found = current_drill(topic)
     drill_picker(topic)
     if found is None:
-        st.info("This topic has no pair with both claims written yet, so there is nothing to drill.")
+        st.info("This topic has no question with both claims written yet, so there is nothing to drill.")
         return
     drill, section, pair = found
     mine, theirs = drill.side, drill.opponent
@@ -116,6 +155,15 @@ def drill_tab(topic: Topic) -> None:
     if opposing.reasoning or opposing.evidence:
         with st.expander("Their reasoning and evidence"):
             st.markdown(position_md(topic, opposing, rebuttal=False))
+    st.button(
+        "Switch sides",
+        key="practice.switch",
+        help=f"Argue the same question for the {render.side_label(topic, theirs)}; your draft is kept",
+        icon=":material/swap_horiz:",
+        on_click=switch_sides,
+    )
+    if note := switched_note(topic, drill):
+        st.info(note, icon=":material/swap_horiz:")
     st.markdown(
         "Answer in four steps: "
         + " → ".join(
@@ -158,28 +206,22 @@ def drill_tab(topic: Topic) -> None:
         )
 
     revealed = drill.key in st.session_state.get(REVEALED, set())
-    left, middle, right = st.columns(3)
+    left, right = st.columns(2)
     left.button(
         "Hide the real rebuttal" if revealed else "Reveal the real rebuttal",
         key="practice.reveal",
+        help=labels.REBUTTAL_HELP,
         icon=":material/visibility:",
         on_click=toggle_reveal,
         args=(drill.key,),
         type="primary",
-    )
-    middle.button(
-        "Switch sides",
-        key="practice.switch",
-        help=f"Argue the same pair for the {render.side_label(topic, theirs)}",
-        icon=":material/swap_horiz:",
-        on_click=switch_sides,
     )
     right.button(
         "New random drill",
         key="practice.random",
         icon=":material/shuffle:",
         on_click=lambda: st.session_state.update(
-            {DRILL: teaching.pick_drill(topic, random.Random(teaching.new_seed()))}
+            {DRILL: teaching.pick_drill(topic, random.Random(teaching.new_seed())), SWITCHED: None}
         ),
     )
     if revealed:
@@ -189,5 +231,12 @@ def drill_tab(topic: Topic) -> None:
                 + position_md(topic, pair.side(mine), rebuttal=True)
             )
         st.markdown("**Self-check**")
+        ticked = st.session_state.get(TICKS, {}).get(drill.key, set())
         for n, item in enumerate(teaching.SELF_CHECK):
-            st.checkbox(item, key=f"practice.check.{drill.key}.{n}")
+            st.checkbox(
+                item,
+                value=n in ticked,
+                key=f"practice.check.{drill.key}.{n}",
+                on_change=tick,
+                args=(drill.key, n),
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -12,11 +13,13 @@ from debate_explorer.model import Topic
 from debate_explorer.routing import Place
 from debate_explorer.teaching import Draft
 from debate_explorer.views.library import library
-from debate_explorer.views.practice_keys import ANY, DRAFTS, QUIZ, ROUNDS
+from debate_explorer.views.practice_keys import ANY, DRAFTS, NAME, QUIZ, ROUNDS, TICKS
 
 ICONS = {
     "markdown": ":material/description:",
     "html": ":material/print:",
+    "sheet": ":material/view_agenda:",
+    "worksheet": ":material/edit_document:",
     "json": ":material/data_object:",
     "kialo": ":material/forum:",
 }
@@ -41,7 +44,10 @@ def handouts_tab(place: Place) -> None:
         format_func=lambda sid: "The whole topic" if sid == ANY else sections[sid],
     )
     chosen = scope or None
-    st.caption("Each file covers the choice above; hover a button to see what it is for.")
+    st.caption(
+        "Each file covers the choice above; hover a button to see what it is for. For a class: the claims "
+        "sheet (one or two pages a section) and the worksheet (blank lines, no answers printed)."
+    )
     names = list(FORMATS)
     for start in range(0, len(names), PER_ROW):
         for column, fmt in zip(st.columns(PER_ROW), names[start : start + PER_ROW], strict=False):
@@ -67,11 +73,21 @@ def handouts_tab(place: Place) -> None:
         f"{sum(len(r.answers) for r in rounds)} quiz answers in this session. They stay while you visit "
         "other pages, and are gone when you close the tab: download them to keep them."
     )
+    name = st.text_input(
+        "Your name (optional)",
+        key=NAME,
+        max_chars=teaching.MAX_NAME,
+        placeholder="e.g. Sam P.",
+        help="Goes at the top of the file and into its name, so a teacher can tell whose work it is.",
+    )
     topics = {t.topic.id: t.topic for t in library().topics}
+    now = datetime.now(UTC)
     st.download_button(
         "Download my work (Markdown)",
-        data=teaching.drafts_markdown(written, topics, rounds),
-        file_name="my-debate-practice.md",
+        data=teaching.drafts_markdown(
+            written, topics, rounds, now=now, name=name, ticks=st.session_state.get(TICKS, {})
+        ),
+        file_name=teaching.work_file_name(name, now),
         mime="text/markdown",
         key="practice.download.work",
         icon=":material/download:",

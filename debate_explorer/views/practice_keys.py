@@ -15,3 +15,8 @@ SPEECH = "practice.speech_choice"  # the speech format the timer was set for
 LENGTHS = "practice.lengths"  # dict format name -> minutes
 ANY = ""
 """The "any"/"whole topic" choice in the Practice selectboxes."""
+TICKS = (
+    "practice.ticks"  # dict drill key -> set of ticked SELF_CHECK indices (kept when the widget is not shown)
+)
+SWITCHED = "practice.switched_from"  # the Drill the student just switched away from (for the note)
+NAME = "practice.name"  # the optional name typed under "My work"

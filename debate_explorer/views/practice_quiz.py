@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from debate_explorer import teaching
+from debate_explorer import labels, teaching
 from debate_explorer.model import Side, Topic
 from debate_explorer.teaching import QuizRound
 from debate_explorer.views import render
@@ -31,6 +31,26 @@ def answer(side: Side) -> None:
     quiz = st.session_state.get(QUIZ)
     if isinstance(quiz, QuizRound) and not quiz.done:
         st.session_state[QUIZ], st.session_state[LAST] = quiz.answer(side)
+
+
+def end_screen(topic: Topic, quiz: QuizRound) -> None:
+    """The round's score, then every missed claim with the side it belongs to."""
+    st.success(
+        f"Round complete: {quiz.score.right} right out of {quiz.score.answered} ({quiz.score.percent}%).",
+        icon=":material/flag:",
+    )
+    wrong = teaching.missed(quiz)
+    if not wrong:
+        return
+    lines = [f"**Claims you missed ({len(wrong)})**"]
+    for given in wrong:
+        found = topic.find_pair(given.item.pair_id, given.item.section_id)
+        question = f" — on *{md(found[1].question)}*" if found and found[1].question else ""
+        lines.append(
+            f"- {md(given.item.claim)}  \n  Right answer: {render.side_badge(topic, given.item.side)}"
+            f" (you said {render.side_label(topic, given.chosen)}){question}"
+        )
+    st.markdown("\n".join(lines))
 
 
 def quiz_tab(topic: Topic) -> None:
@@ -76,14 +96,16 @@ def quiz_tab(topic: Topic) -> None:
                 st.markdown(
                     f"{render.side_badge(topic, item.side)} on *{md(pair.question)}*\n\n"
                     f"> {md(item.claim)}\n\n"
-                    + (f"**Held by:** {md(position.held_by)}\n\n" if position.held_by else "")
+                    + (f"**{labels.HELD_BY}:** {md(position.held_by)}\n\n" if position.held_by else "")
                     + (f"**Sources**\n\n{sources}" if sources else "")
                 )
 
     current = quiz.current
     if current is not None:
         n = len(quiz.answers) + 1
-        st.markdown(f"**Claim {n} of {len(quiz.items)}**\n\n> {md(current.claim)}")
+        st.markdown(f"**Claim {n} of {len(quiz.items)}**")
+        with st.container(border=True, key="practice.quiz_claim"):
+            st.markdown(f"#### {md(current.claim)}")  # full-contrast text, not a faded block quote
         for column, side in zip(st.columns(2), Side, strict=True):
             column.button(
                 render.side_label(topic, side),
@@ -93,7 +115,7 @@ def quiz_tab(topic: Topic) -> None:
                 use_container_width=True,
             )
     else:
-        st.success(f"Round complete: {quiz.score} ({quiz.score.percent}%).", icon=":material/flag:")
+        end_screen(topic, quiz)
     st.button(
         "New shuffled round",
         key="practice.new_round",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from debate_explorer import labels as words
 from debate_explorer.links import safe_url
 from debate_explorer.model import Side
 from debate_explorer.paging import SOURCE_ROWS_PER_PAGE
@@ -20,7 +21,9 @@ rows = source_rows(topic)
 kinds = sorted({row.kind for row in rows})
 labels = {side: topic.sides.label(side) for side in Side}
 left, right = st.columns(2)
-chosen_kinds = left.multiselect("Kind", kinds, key="source_kinds", placeholder="All kinds")
+chosen_kinds = left.multiselect(
+    words.SOURCE_TYPE, kinds, key="source_kinds", format_func=words.source_kind, placeholder="All types"
+)
 chosen_sides = right.multiselect(
     "Cited by", list(Side), key="source_sides", format_func=labels.__getitem__, placeholder="Either side"
 )
@@ -35,7 +38,7 @@ st.dataframe(
             "Link": safe_url(row.url),
             "Publisher": row.publisher,
             "Date": row.published,
-            "Kind": row.kind,
+            words.SOURCE_TYPE: words.source_kind(row.kind),
             "Footnote": row.footnote,
             "Cited by": ", ".join(labels[side] for side in row.sides) or "not cited",
         }

@@ -3,12 +3,14 @@ and a card for each file that failed."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from pathlib import Path
 
 import streamlit as st
 
+from debate_explorer import labels
 from debate_explorer.config import content_dir
-from debate_explorer.model import Side
+from debate_explorer.content_date import last_changed
+from debate_explorer.model import Side, Topic
 from debate_explorer.pages import page
 from debate_explorer.paging import TOPIC_CARDS_PER_PAGE
 from debate_explorer.search import search
@@ -82,20 +84,45 @@ if rest:
 if not lib.topics and not lib.errors:
     st.info(f"No topic files in the content folder {md(public_folder(content_dir()))} yet.")
 
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def changed_on(_topic: Topic, file: str, mtime_ns: int) -> tuple[str, str] | None:
+    """The content's own date (``updated``, else git), once per file version; never the file's mtime."""
+    return last_changed(_topic, Path(file))
+
+
+def open_compare(topic_id: str) -> None:
+    st.switch_page(str(page("compare").path), query_params={"topic": topic_id})
+
+
 cards = render.paged(lib.topics, TOPIC_CARDS_PER_PAGE, key="topic_page", what="topics")
 columns = st.columns(2) if len(cards.items) > 1 else [st.container()]
 for index, loaded in enumerate(cards.items):
     topic = loaded.topic
     pairs = sum(len(section.pairs) for section in topic.sections)
-    changed = datetime.fromtimestamp(loaded.mtime_ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+    changed = changed_on(topic, loaded.file, loaded.mtime_ns)
     with columns[index % len(columns)], st.container(border=True):
         sides = " vs ".join(
             f"{render.side_badge(topic, side)} {md(topic.sides.info(side).who)}" for side in Side
         )
+        counts = [
+            labels.plural(len(topic.sections), "section"),
+            labels.plural(pairs, "question"),
+            labels.plural(len(topic.sources), "source"),
+        ]
+        if changed is not None:
+            counts.append(f"last changed {changed[0]}")
         st.markdown(
             f"## {md(topic.title)}\n\n**{md(topic.question)}**\n\n{md(topic.summary)}\n\n"
-            f"{sides}\n\n"
-            f"{len(topic.sections)} sections · {pairs} pairs · "
-            f"{len(topic.sources)} sources · last change {changed}"
+            f"{sides}\n\n" + " · ".join(counts)
         )
-        render.page_link("compare", "Compare the positions", topic=topic.id)
+        if st.button(
+            "Compare the positions",
+            key=f"open.{topic.id}",
+            type="primary",
+            icon=":material/compare_arrows:",
+            help="Both sides' claims on each question, side by side, with their sources",
+        ):
+            open_compare(topic.id)
+        st.caption("Then practise on the Practice page: a rebuttal drill, a which-side quiz and handouts.")
+        render.page_link("practice", ":material/school: Practise this topic", topic=topic.id)

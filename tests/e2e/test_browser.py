@@ -91,7 +91,7 @@ def test_unknown_deep_link_is_a_friendly_note(
 ) -> None:
     page.goto(f"{app_server(TOPICS)}/compare?topic=sample-topic&section=%E2%9C%93nope&pair=")  # type: ignore[attr-defined]
     ready(page)
-    page.get_by_text("There is no section").first.wait_for()  # type: ignore[attr-defined]
+    page.get_by_text("This link asks for a section").first.wait_for()  # type: ignore[attr-defined]
     visible_text(page, COSTS.pairs[0].supporter.claim)
     assert page.get_by_test_id("stException").count() == 0  # type: ignore[attr-defined]
 

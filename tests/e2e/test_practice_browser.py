@@ -44,7 +44,7 @@ def seconds(text: str) -> int:
 def open_timer(page: object, base: str, ready: Callable[[object], None], speech: str) -> None:
     page.goto(f"{base}/practice?topic=sample-topic")  # type: ignore[attr-defined]
     ready(page)
-    page.get_by_role("tab", name="Speech timer").click()  # type: ignore[attr-defined]
+    page.get_by_role("tab", name="Timer").click()  # type: ignore[attr-defined]
     page.get_by_role("radiogroup", name="Speech").get_by_text(speech).click()  # type: ignore[attr-defined]
     ready(page)
 
@@ -92,13 +92,13 @@ def test_timer_counts_down_in_the_browser_while_the_server_stays_quiet(
     page.screenshot(path=str(output_dir / "practice-timer.png"))  # type: ignore[attr-defined]
 
     # While it runs, the quiz still answers clicks: the page is not blocked.
-    page.get_by_role("tab", name="Which side?").click()  # type: ignore[attr-defined]
+    page.get_by_role("tab", name="Quiz").click()  # type: ignore[attr-defined]
     panel = page.locator("[role='tabpanel']:visible")  # type: ignore[attr-defined]
     panel.get_by_role("button", name="Supporters").click()
     page.get_by_text(re.compile(r"^(Right|Not quite)")).first.wait_for(state="visible")  # type: ignore[attr-defined]
     assert panel.get_by_test_id("stMetricValue").first.inner_text() in ("0 / 1", "1 / 1")
 
-    page.get_by_role("tab", name="Speech timer").click()  # type: ignore[attr-defined]
+    page.get_by_role("tab", name="Timer").click()  # type: ignore[attr-defined]
     page.get_by_role("button", name="Pause").click()  # type: ignore[attr-defined]
     expect(page.get_by_role("button", name="Start")).to_be_enabled()  # type: ignore[attr-defined]
     ready(page)
@@ -201,7 +201,7 @@ def test_printable_handout_downloads_from_the_page(
 ) -> None:
     page.goto(f"{app_server(TOPICS)}/practice?topic=sample-topic")  # type: ignore[attr-defined]
     ready(page)
-    page.get_by_role("tab", name="Handouts & my work").click()  # type: ignore[attr-defined]
+    page.get_by_role("tab", name="Handouts").click()  # type: ignore[attr-defined]
     with page.expect_download() as info:  # type: ignore[attr-defined]
         page.get_by_role("button", name="HTML (printable)").click()  # type: ignore[attr-defined]
     download = info.value
