@@ -255,7 +255,7 @@ def test_blind_order_is_stable_and_not_always_the_same_side() -> None:
 def test_balance_shows_word_totals_and_the_findings(run: Run, tmp_path: Path) -> None:
     at = run("balance")
     assert [tab.label for tab in at.tabs] == ["Words", "Sources", "Types of sources"]
-    assert any(h.value == labels.CHECK_FINDINGS and h.help for h in at.subheader)
+    assert any(h.value == labels.CHECK_FINDINGS and h.help for h in at.header)
     text = text_of(at)
     words = SAMPLE.words(Side.SUPPORTER)
     assert f"{words:,} words" in text
