@@ -7,6 +7,8 @@ become links (:func:`link`).
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from collections.abc import Callable, Sequence
 
 import streamlit as st
@@ -14,6 +16,7 @@ import streamlit as st
 from debate_explorer.escape import streamlit_link, streamlit_md
 from debate_explorer.model import Position, Side, Topic
 from debate_explorer.pages import page
+from debate_explorer.search import segments
 
 BADGE = {Side.SUPPORTER: "blue", Side.CRITIC: "orange"}
 """Streamlit badge colours per side: blue versus orange reads for the common colour-vision deficiencies."""
@@ -38,14 +41,14 @@ def side_badge(topic: Topic, side: Side) -> str:
     return badge(topic.sides.label(side), BADGE[side])
 
 
-def support_parts(topic: Topic, position: Position) -> list[str]:
+def support_parts(topic: Topic, position: Position, *, with_sources: bool = True) -> list[str]:
     """A position's reasoning, evidence and numbered sources as Markdown paragraphs (empty ones left out)."""
     parts = []
     if position.reasoning:
         parts.append(f"**Reasoning.** {md(position.reasoning)}")
     if position.evidence:
         parts.append(f"**Evidence.** {md(position.evidence)}")
-    if position.sources:
+    if with_sources and position.sources:
         parts.append("**Sources**\n\n" + source_lines(topic, position.sources))
     return parts
 
@@ -74,6 +77,43 @@ def number_links(topic: Topic, ids: Sequence[str]) -> str:
         else f"\\[?\\] {md(sid)}"
         for sid in ids
     )
+
+
+def highlighted(text: str, query: str) -> str:
+    """``text`` as inert Markdown with every query word on an orange background (each piece escaped)."""
+    return "".join(
+        f":orange-background[{md(piece)}]" if matched else md(piece)
+        for piece, matched in segments(text, query)
+    )
+
+
+ANCHOR = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
+SCROLL = """<script>
+(() => {{
+  const id = {anchor};
+  let frames = 0;
+  const go = () => {{
+    const target = document.getElementById(id);
+    if (target) {{ target.scrollIntoView({{block: "start"}}); return; }}
+    if (frames++ < 600) requestAnimationFrame(go);
+  }};
+  go();
+}})();
+</script>"""
+"""Scroll the page to one heading anchor once it is drawn (gives up after about ten seconds of frames)."""
+
+
+def scroll_to(anchor: str) -> None:
+    """Scroll the browser to the heading with this anchor, once, when the page is opened on it.
+
+    Streamlit scrolls to a ``#anchor`` only on a full page load; an in-app link (``st.page_link``) drops the
+    fragment, so a search hit would land at the top of the section. The only JavaScript in the app: a fixed
+    script whose one input is an anchor of the app's own making (``pair-<id>``, ids are lowercase words and
+    '-'), checked against :data:`ANCHOR` and JSON-encoded. Content never reaches it.
+    """
+    if not ANCHOR.fullmatch(anchor):
+        return
+    st.html(SCROLL.format(anchor=json.dumps(anchor)), unsafe_allow_javascript=True, width="content")
 
 
 def blind_order(pair_id: str) -> tuple[Side, Side]:
