@@ -81,10 +81,14 @@ def number_links(topic: Topic, ids: Sequence[str]) -> str:
 
 def highlighted(text: str, query: str) -> str:
     """``text`` as inert Markdown with every query word on an orange background (each piece escaped)."""
-    return "".join(
-        f":orange-background[{md(piece)}]" if matched else md(piece)
-        for piece, matched in segments(text, query)
-    )
+    out = []
+    for piece, matched in segments(text, query):
+        marked = f":orange-background[{md(piece)}]" if matched else md(piece)
+        # md() folds away the spaces at either end; put one back where the piece had one
+        before = " " if piece[:1].isspace() and out else ""
+        after = " " if piece[-1:].isspace() and marked else ""
+        out.append(before + marked + after)
+    return "".join(out).strip()
 
 
 ANCHOR = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
