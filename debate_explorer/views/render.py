@@ -81,7 +81,7 @@ def number_links(topic: Topic, ids: Sequence[str]) -> str:
 
 def highlighted(text: str, query: str) -> str:
     """``text`` as inert Markdown with every query word on an orange background (each piece escaped)."""
-    out = []
+    out: list[str] = []
     for piece, matched in segments(text, query):
         marked = f":orange-background[{md(piece)}]" if matched else md(piece)
         # md() folds away the spaces at either end; put one back where the piece had one
