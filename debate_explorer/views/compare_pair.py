@@ -147,8 +147,11 @@ def render_pair(topic: Topic, section: Section, pair: Pair, display: Display, *,
         practise_menu(topic, section, pair, sides, hidden)
 
 
-def section_extras(topic: Topic, section: Section) -> None:
-    """Fact checks, discussion questions and key terms, each as one Markdown block."""
+def section_extras(topic: Topic, section: Section, *, blind: bool = False) -> None:
+    """Fact checks, discussion questions and key terms, each as one Markdown block.
+
+    In blind mode the fact checks' sources are only counted: their publishers would give sides away.
+    """
     if section.fact_checks:
         lines = ["#### Fact checks"]
         for check in section.fact_checks:
@@ -156,7 +159,9 @@ def section_extras(topic: Topic, section: Section) -> None:
             line = f"- :{colour}-badge[{icon} {word}] {md(check.claim)}"
             if check.note:
                 line += f"  \n  {md(check.note)}"
-            if check.sources:
+            if check.sources and blind:
+                line += f"  \n  {sources_label(len(check.sources))} hidden in blind mode"
+            elif check.sources:
                 line += f"  \n  Sources: {render.number_links(topic, check.sources)}"
             lines.append(line)
         st.markdown("\n".join(lines))

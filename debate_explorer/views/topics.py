@@ -47,17 +47,17 @@ if query.strip():
         many = len(lib.topics) > 1
         for found in groups:
             hit = found.first
-            field = md(hit.field[:1].upper() + hit.field[1:])
+            field = md(hit.field)
             st.page_link(
                 page("compare").script,
                 label=f"**{field}**: {render.highlighted(hit.snippet(query), query)}",
                 icon=":material/search:",
                 query_params={"topic": hit.topic_id, "section": hit.section_id, "pair": hit.pair_id},
             )
-            where = f"{hit.topic_title} · " if many else ""
-            also = [field for field in dict.fromkeys(found.fields) if field != hit.field]
+            where = f"{md(hit.topic_title)} · " if many else ""
+            also = [name for name in dict.fromkeys(found.fields) if name != hit.field]
             st.caption(
-                f"In: {md(where)} {md(shorten(hit.pair_question, QUESTION_CHARS))}"
+                f"In: {where}{md(shorten(hit.pair_question, QUESTION_CHARS))}"
                 + (f" · also in: {md(', '.join(also))}" if also else "")
             )
     st.divider()
