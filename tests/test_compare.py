@@ -14,6 +14,7 @@ from debate_explorer.exports import export_topic
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
 from debate_explorer.routing import PAIRS_PER_PAGE
+from debate_explorer.search import search
 from debate_explorer.views import render
 from tests.conftest import SAMPLE as SAMPLE_FILE
 from tests.conftest import TOPICS, OpenApp
@@ -229,3 +230,20 @@ def test_practise_this_pair_opens_the_drill_on_that_pair_and_side(run: Run) -> N
     assert f"You argue for {render.side_badge(SAMPLE, Side.CRITIC)}" in shown
     they_say = [info.value for info in at.info]
     assert render.md(SECOND.supporter.claim) in they_say
+
+
+# ---------------------------------------------------------------- search that lands on the pair
+
+
+def test_search_lists_each_pair_once_with_the_matching_field_first(open_app: OpenApp) -> None:
+    at = open_app(content=TOPICS)
+    at.text_input(key="search").input("attend").run()
+    assert not at.exception
+    links = [link.proto for link in at.get("page_link") if link.proto.icon == ":material/search:"]
+    assert [p.query_string.rsplit("=", 1)[-1] for p in links] == ["attendance", "test-results"]
+    assert links[0].label.startswith("**Supporters claim**: ")  # the field, not the shared question
+    assert links[0].label.count(":orange-background[Attend]") == 1
+    captions = [c.value for c in at.caption]
+    assert f"{search([SAMPLE], 'attend')[1]} matches in 2 questions" in captions
+    question = f"In: {render.md(LEARNING.pairs[0].question)}"
+    assert any(c.startswith(question) and "also in" in c for c in captions)
