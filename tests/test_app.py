@@ -209,7 +209,7 @@ def test_swap_puts_the_critic_on_the_left(run: Run) -> None:
 
 
 def test_blind_mode_hides_labels_and_holders_until_revealed(run: Run) -> None:
-    at = run("compare")
+    at = run("compare", view="full")  # claims first shows holders only with the details
     at.toggle(key="blind").set_value(True).run()
     assert not at.exception
     text = text_of(at)

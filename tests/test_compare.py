@@ -147,7 +147,7 @@ def test_each_pair_has_its_own_reveal(run: Run) -> None:
 
 
 def test_reveals_reset_when_the_section_changes(run: Run) -> None:
-    at = run(blind="1")
+    at = run(blind="1", view="full")
     at.toggle(key=f"compare.reveal.costs.{FIRST.id}").set_value(True).run()
     assert "Held by" in text_of(at)
     at.selectbox(key="section_pick").select("learning").run()
@@ -247,3 +247,11 @@ def test_search_lists_each_pair_once_with_the_matching_field_first(open_app: Ope
     assert f"{search([SAMPLE], 'attend')[1]} matches in 2 questions" in captions
     question = f"In: {render.md(LEARNING.pairs[0].question)}"
     assert any(c.startswith(question) and "also in" in c for c in captions)
+
+
+def test_claims_first_keeps_holders_with_the_details(run: Run) -> None:
+    at = run()
+    assert "Held by" not in text_of(at)  # the two claims sit together...
+    details(at, FIRST.id)
+    assert f"**Held by:** {render.md(FIRST.supporter.held_by)}" in text_of(at)  # ...holders open later
+    assert [e.label for e in at.expander if e.label.startswith("Fact checks")] == ["Fact checks (1)"]

@@ -159,7 +159,7 @@ def page_links() -> None:
 if shown.count > 1:
     st.caption(f"Page {shown.number} of {shown.count}: {PAIRS_PER_PAGE} questions a page.")
     page_links()
-compare_pair.section_extras(topic, section, blind=display.blind)
+compare_pair.section_extras(topic, section, blind=display.blind, folded=display.claims_first)
 
 at = ids.index(section.id)
 back, forward = st.columns(2)

@@ -62,13 +62,17 @@ def label(topic: Topic, side: Side, letter: str, display: Display, hidden: bool)
     return render.side_badge(topic, side)
 
 
-def claim_block(topic: Topic, position: Position, label_md: str, hidden: bool) -> str:
-    """Label, origin, the claim in bold and (unless hidden) who holds it, as one Markdown block."""
+def claim_block(topic: Topic, position: Position, label_md: str, holder: bool) -> str:
+    """Label, origin, the claim in bold and (with ``holder``) who holds it, as one Markdown block."""
     parts = [f"{label_md} {ORIGIN[position.origin.value]}"]
     parts.append(f"**{md(position.claim)}**" if position.claim else "No claim written yet.")
-    if not hidden and position.held_by:
-        parts.append(f"**Held by:** {md(position.held_by)}")
+    if holder and position.held_by:
+        parts.append(held_by(position))
     return "\n\n".join(parts)
+
+
+def held_by(position: Position) -> str:
+    return f"**Held by:** {md(position.held_by)}"
 
 
 def folded_sources(topic: Topic, position: Position, hidden: bool) -> None:
@@ -89,9 +93,10 @@ def rebuttal(position: Position) -> None:
             st.markdown(md(position.rebuttal))
 
 
-def support(topic: Topic, position: Position, hidden: bool) -> None:
-    """Reasoning and evidence, the folded sources and the rebuttal of one position."""
-    parts = render.support_parts(topic, position, with_sources=False)
+def support(topic: Topic, position: Position, hidden: bool, *, holder: bool = False) -> None:
+    """(Who holds it,) reasoning and evidence, the folded sources and the rebuttal of one position."""
+    parts = [held_by(position)] if holder and not hidden and position.held_by else []
+    parts += render.support_parts(topic, position, with_sources=False)
     if parts:
         st.markdown("\n\n".join(parts))
     folded_sources(topic, position, hidden)
@@ -109,7 +114,7 @@ def practise_menu(
 ) -> None:
     if not (pair.supporter.claim.strip() and pair.critic.claim.strip()):
         return
-    with st.popover("Practise this pair", icon=":material/edit_note:"):
+    with st.popover("Practise this pair", icon=":material/edit_note:", type="tertiary"):
         st.caption("Write a rebuttal for one side in the rebuttal drill.")
         for letter, side in sides:
             who = f"position {letter}" if hidden else f"the {render.side_label(topic, side)}"
@@ -131,7 +136,9 @@ def render_pair(topic: Topic, section: Section, pair: Pair, display: Display, *,
         for column, (letter, side) in zip(columns, sides, strict=True):
             position = pair.side(side)
             with column:
-                st.markdown(claim_block(topic, position, label(topic, side, letter, display, hidden), hidden))
+                label_md = label(topic, side, letter, display, hidden)
+                # claims first: who holds a claim opens with its reasoning, so the claims sit close together
+                st.markdown(claim_block(topic, position, label_md, not hidden and not display.claims_first))
                 if not display.claims_first:
                     support(topic, position, hidden)
         if display.claims_first:
@@ -143,17 +150,26 @@ def render_pair(topic: Topic, section: Section, pair: Pair, display: Display, *,
                     for column, (letter, side) in zip(st.columns(2, gap="medium"), sides, strict=True):
                         with column:
                             st.markdown(label(topic, side, letter, display, hidden))
-                            support(topic, pair.side(side), hidden)
+                            support(topic, pair.side(side), hidden, holder=True)
         practise_menu(topic, section, pair, sides, hidden)
 
 
-def section_extras(topic: Topic, section: Section, *, blind: bool = False) -> None:
-    """Fact checks, discussion questions and key terms, each as one Markdown block.
+def extra(title: str, count: int, body: str, folded: bool) -> None:
+    """One of the section's extras: a heading and its Markdown, or (claims first) an expander."""
+    if folded:
+        with st.expander(f"{title} ({count})"):
+            st.markdown(body)
+    else:
+        st.markdown(f"#### {title}\n{body}")
+
+
+def section_extras(topic: Topic, section: Section, *, blind: bool = False, folded: bool = False) -> None:
+    """Fact checks, discussion questions and key terms, each as one Markdown block (folded: expanders).
 
     In blind mode the fact checks' sources are only counted: their publishers would give sides away.
     """
     if section.fact_checks:
-        lines = ["#### Fact checks"]
+        lines = []
         for check in section.fact_checks:
             colour, icon, word = VERDICTS[check.verdict]
             line = f"- :{colour}-badge[{icon} {word}] {md(check.claim)}"
@@ -164,13 +180,10 @@ def section_extras(topic: Topic, section: Section, *, blind: bool = False) -> No
             elif check.sources:
                 line += f"  \n  Sources: {render.number_links(topic, check.sources)}"
             lines.append(line)
-        st.markdown("\n".join(lines))
+        extra("Fact checks", len(section.fact_checks), "\n".join(lines), folded)
     if section.questions:
-        st.markdown(
-            "#### Discussion questions\n"
-            + "\n".join(f"{n}. {md(q)}" for n, q in enumerate(section.questions, start=1))
-        )
+        questions = "\n".join(f"{n}. {md(q)}" for n, q in enumerate(section.questions, start=1))
+        extra("Discussion questions", len(section.questions), questions, folded)
     if section.terms:
-        st.markdown(
-            "#### Key terms\n" + "\n".join(f"- **{md(t.term)}**: {md(t.definition)}" for t in section.terms)
-        )
+        terms = "\n".join(f"- **{md(t.term)}**: {md(t.definition)}" for t in section.terms)
+        extra("Key terms", len(section.terms), terms, folded)
