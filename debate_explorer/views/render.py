@@ -98,7 +98,11 @@ SCROLL = """<script>
   let frames = 0;
   const go = () => {{
     const target = document.getElementById(id);
-    if (target) {{ target.scrollIntoView({{block: "start"}}); return; }}
+    if (target) {{
+      const box = target.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({{block: "start"}});
+      return;
+    }}
     if (frames++ < 600) requestAnimationFrame(go);
   }};
   go();
