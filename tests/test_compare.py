@@ -16,10 +16,11 @@ from debate_explorer.model import Side
 from debate_explorer.routing import PAIRS_PER_PAGE
 from debate_explorer.search import search
 from debate_explorer.views import render
+from tests.conftest import FIXTURES, TOPICS, OpenApp, live_markup
 from tests.conftest import SAMPLE as SAMPLE_FILE
-from tests.conftest import TOPICS, OpenApp
 
 SAMPLE = load_file(SAMPLE_FILE).topic
+RENDER = FIXTURES / "render"
 COSTS, LEARNING = SAMPLE.sections
 FIRST, SECOND = COSTS.pairs
 
@@ -255,3 +256,17 @@ def test_claims_first_keeps_holders_with_the_details(run: Run) -> None:
     details(at, FIRST.id)
     assert f"**Held by:** {render.md(FIRST.supporter.held_by)}" in text_of(at)  # ...holders open later
     assert [e.label for e in at.expander if e.label.startswith("Fact checks")] == ["Fact checks (1)"]
+
+
+def test_hostile_content_stays_inert_in_every_view_with_details_open(open_app: OpenApp) -> None:
+    hostile = load_file(RENDER / "render-hostile.yaml").topic
+    for query in ({}, {"view": "full"}, {"blind": "1"}):
+        at = open_app("compare", content=RENDER, topic=hostile.id, **query)
+        for section, pair in hostile.pairs():
+            if section is hostile.sections[0]:
+                at.session_state[f"compare.details.{section.id}.{pair.id}"] = True
+        at.run()
+        assert not at.exception
+        assert params(at)["view"] == query.get("view", "claims")  # the view the link asked for
+        assert live_markup(at) == [], query
+        assert "script" in text_of(at)  # the content is there, as text
