@@ -346,6 +346,124 @@ def _sizes(c: _Collector, topic: Topic) -> None:
         c.add("W210", ("sources",), f"the topic has {len(topic.sources):,} sources (more than {MAX_SOURCES})")
 
 
+ORGANISATION_WORDS = frozenset(
+    [
+        "Agency",
+        "Alliance",
+        "Assembly",
+        "Association",
+        "Authority",
+        "Board",
+        "Bureau",
+        "Campaign",
+        "Center",
+        "Centre",
+        "Coalition",
+        "College",
+        "Commission",
+        "Committee",
+        "Company",
+        "Congress",
+        "Corporation",
+        "Council",
+        "Court",
+        "Department",
+        "Federation",
+        "Forum",
+        "Foundation",
+        "Fund",
+        "Government",
+        "Group",
+        "Inc",
+        "Institute",
+        "International",
+        "League",
+        "Ltd",
+        "Ministry",
+        "Network",
+        "Office",
+        "Organisation",
+        "Organization",
+        "Parliament",
+        "Party",
+        "Police",
+        "Project",
+        "Senate",
+        "Service",
+        "Society",
+        "Trust",
+        "Union",
+        "University",
+        "Watch",
+    ]
+)
+"""A capitalised name in ``held_by`` with one of these words is taken for an organisation (W211)."""
+NOT_ORGANISATIONS = frozenset(
+    [
+        "AI",
+        "EU",
+        "MEP",
+        "MEPs",
+        "MP",
+        "MPs",
+        "MS",
+        "MSP",
+        "UK",
+        "UN",
+        "US",
+        "USA",
+        "II",
+        "III",
+        "IV",
+        "PhD",
+        "QC",
+        "KC",
+    ]
+)
+"""All-capital words that are titles, places or numerals rather than an organisation's acronym."""
+_ACRONYM = re.compile(r"(?<![\w&])[A-Z][A-Z&]{1,9}s?(?![\w&])")
+_NAME = re.compile(r"(?:[A-Z][\w'’.&-]*)(?:\s+(?:(?:of|for|on|the|and|&)\s+)*[A-Z][\w'’.&-]*)+")
+
+
+def organisations(held_by: str) -> list[str]:
+    """Organisation names in a ``held_by`` text: acronyms and capitalised names with an organisation word."""
+    found = [m.group(0) for m in _ACRONYM.finditer(held_by) if m.group(0) not in NOT_ORGANISATIONS]
+    for match in _NAME.finditer(held_by):
+        words = match.group(0).split()
+        if any(word.strip(".,'’") in ORGANISATION_WORDS for word in words):
+            found.append(match.group(0))
+    return list(dict.fromkeys(found))
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w&]){re.escape(name)}(?![\w&])", text) is not None
+
+
+def named_organisations(claim: str, held_by: str, question: str = "") -> list[str]:
+    """The organisations of ``held_by`` that ``claim`` names (whole words, case as written).
+
+    An organisation the pair's ``question`` names is the debate's subject, which both sides discuss, so
+    naming it gives nothing away.
+    """
+    return [name for name in organisations(held_by) if _names(claim, name) and not _names(question, name)]
+
+
+def _self_naming(c: _Collector, topic: Topic) -> None:
+    for si, section in enumerate(topic.sections):
+        for pi, pair in enumerate(section.pairs):
+            for side in Side:
+                position = pair.side(side)
+                names = named_organisations(position.claim, position.held_by, pair.question)
+                if names:
+                    shown = ", ".join(repr(name) for name in names)
+                    c.add(
+                        "W211",
+                        ("sections", si, "pairs", pi, side.value, "claim"),
+                        f"the {side.value} claim of pair {pair.id!r} names {shown}, which its held_by names; "
+                        "a blind reader would know the side",
+                    )
+
+
 def check_topic(loaded: LoadedTopic, draft: bool = False) -> list[Finding]:
     """All findings for one loaded topic, sorted by line."""
     c = _Collector(loaded, draft)
@@ -356,6 +474,7 @@ def check_topic(loaded: LoadedTopic, draft: bool = False) -> list[Finding]:
     _sources(c, topic)
     _wording(c, topic)
     _sizes(c, topic)
+    _self_naming(c, topic)
     return sorted(c.found, key=_sort_key)
 
 

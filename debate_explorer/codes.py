@@ -193,6 +193,15 @@ REGISTRY: tuple[Code, ...] = (
         f"A topic with more than {MAX_SOURCES} sources (`MAX_SOURCES`): split it; the Sources page shows "
         "them a page at a time.",
     ),
+    Code(
+        "W211",
+        Severity.WARNING,
+        "a claim names an organisation that its own `held_by` names (gives the side away in blind mode)",
+        "A claim that names an organisation its own `held_by` names: an acronym (`ADL`, `ACLU`) or a "
+        "capitalised name with an organisation word (`Electoral Reform Society`) that the pair's question "
+        "does not name. Blind readers judge the claim alone, so state what is claimed and leave who holds it "
+        "to `held_by`.",
+    ),
 )
 
 BY_CODE: dict[str, Code] = {code.code: code for code in REGISTRY}

@@ -36,6 +36,11 @@ class Page(Generic[T]):
     """0-based index of ``items[0]`` in the whole sequence (0 when empty)."""
 
     @property
+    def end(self) -> int:
+        """Index just past the page's last item."""
+        return self.start + len(self.items)
+
+    @property
     def paged(self) -> bool:
         """True when the sequence needs more than one page (so a pager should be shown)."""
         return self.pages > 1
@@ -71,3 +76,8 @@ def parse_page(value: object) -> int:
     except ValueError:
         return 1
     return number if number >= 1 else 1
+
+
+def page_of(index: int, size: int) -> int:
+    """The 1-based page holding item ``index`` (0-based)."""
+    return index // size + 1

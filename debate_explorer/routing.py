@@ -164,3 +164,73 @@ def drill_side(params: Params) -> tuple[Side | None, str | None]:
         instead="a random side is drilled",
     )
     return (Side(value) if value else None), note
+
+
+# ---------------------------------------------------------------- how the Compare page shows a section
+
+VIEWS = ("claims", "full")
+"""``?view=``: claims first (reasoning, evidence and sources open on demand) or everything at once."""
+MAX_PAGE = 1_000_000
+
+
+@dataclass(frozen=True)
+class Display:
+    """How Compare shows a section: ``?view=claims|full&swap=1&blind=1&page=N``, plus notes on bad values.
+
+    Blind mode orders each pair by its id, so "swap" does nothing while blind: :attr:`swapped` says whether
+    the swap applies, and :meth:`params` leaves it out of a blind link.
+    """
+
+    view: str = VIEWS[0]
+    swap: bool = False
+    blind: bool = False
+    page: int = 1
+    notes: tuple[str, ...] = ()
+
+    @property
+    def claims_first(self) -> bool:
+        return self.view == "claims"
+
+    @property
+    def swapped(self) -> bool:
+        return self.swap and not self.blind
+
+    def params(self) -> dict[str, str]:
+        """The query parameters that reproduce this display (the view always; flags and page when set)."""
+        out = {"view": self.view}
+        if self.swapped:
+            out["swap"] = "1"
+        if self.blind:
+            out["blind"] = "1"
+        if self.page > 1:
+            out["page"] = str(self.page)
+        return out
+
+
+def _flag(params: Params, name: str, notes: list[str]) -> bool:
+    value = param(params, name)
+    if value is None or value in ("0", ""):
+        return False
+    if value == "1":
+        return True
+    notes.append(f"The link's {name} “{shown(value)}” is not 1 or 0; it is off.")
+    return False
+
+
+def display(params: Params) -> Display:
+    """The Compare display the query parameters ask for; anything unknown falls back with a note."""
+    notes: list[str] = []
+    value = param(params, "view")
+    view, note = pick(value, VIEWS, "view")
+    if note:
+        notes.append(note.replace("showing the start instead", f"showing the {VIEWS[0]} view"))
+    number = param(params, "page")
+    page = 1
+    if number is not None and number != "":
+        if number.isascii() and number.isdigit() and 0 < len(number) <= len(str(MAX_PAGE)):
+            page = max(1, min(int(number), MAX_PAGE))
+        else:
+            notes.append(f"There is no page “{shown(number)}”; showing the first page.")
+    swap = _flag(params, "swap", notes)
+    blind = _flag(params, "blind", notes)
+    return Display(view or VIEWS[0], swap, blind, page, tuple(notes))

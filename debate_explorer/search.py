@@ -32,10 +32,67 @@ class Hit:
         text = " ".join(self.text.split())
         if len(text) <= width:
             return text
-        at = max(text.casefold().find(query.casefold()), 0)
+        at = first_match(text, query)
         start = max(0, min(at - width // 3, len(text) - width))
         cut = text[start : start + width]
         return ("…" if start else "") + cut + ("…" if start + width < len(text) else "")
+
+
+def first_match(text: str, query: str) -> int:
+    """Where the first of the query's words occurs in ``text`` (0 when none does)."""
+    folded = text.casefold()
+    found = [at for word in query.casefold().split() if (at := folded.find(word)) >= 0]
+    return min(found, default=0)
+
+
+def segments(text: str, query: str) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, matched) runs: every occurrence of every query word is a matched run.
+
+    Case-insensitive; overlapping matches merge. Joining the pieces gives ``text`` back, so a view can
+    escape each piece and mark the matched ones without ever building markup from the raw text.
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):  # a case fold that changes lengths (ß -> ss): match nothing, stay exact
+        return [(text, False)] if text else []
+    marks = [False] * len(text)
+    for word in set(query.casefold().split()):
+        at = folded.find(word)
+        while at >= 0:
+            marks[at : at + len(word)] = [True] * len(word)
+            at = folded.find(word, at + 1)
+    runs: list[tuple[str, bool]] = []
+    for char, marked in zip(text, marks, strict=True):
+        if runs and runs[-1][1] == marked:
+            runs[-1] = (runs[-1][0] + char, marked)
+        else:
+            runs.append((char, marked))
+    return runs
+
+
+@dataclass(frozen=True)
+class PairHits:
+    """Every hit in one pair: the pair once, its matching fields below it (the most telling one first)."""
+
+    hits: tuple[Hit, ...]
+
+    @property
+    def first(self) -> Hit:
+        return self.hits[0]
+
+    @property
+    def fields(self) -> list[str]:
+        return [hit.field for hit in self.hits]
+
+
+def group(hits: Iterable[Hit]) -> list[PairHits]:
+    """Hits grouped by pair, pairs in order of their first hit; within a pair, a match in the question
+    comes last, since the question is shown with every group anyway."""
+    by_pair: dict[tuple[str, str, str], list[Hit]] = {}
+    for hit in hits:
+        by_pair.setdefault((hit.topic_id, hit.section_id, hit.pair_id), []).append(hit)
+    return [
+        PairHits(tuple(sorted(found, key=lambda hit: hit.field == "question"))) for found in by_pair.values()
+    ]
 
 
 def _fields(topic: Topic) -> Iterator[tuple[str, str, str, str, str]]:

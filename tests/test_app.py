@@ -107,8 +107,8 @@ def test_search_finds_claims_and_links_to_their_pair(run: Run) -> None:
 def test_search_covers_source_titles_and_says_when_nothing_matches(run: Run) -> None:
     at = run()
     at.text_input(key="search").input("sleep review").run()
-    labels = [link.proto.label for link in at.get("page_link")]
-    assert any("source title" in label for label in labels)
+    labels = [link.proto.label for link in at.get("page_link")] + [c.value for c in at.caption]
+    assert any("source title" in label for label in labels)  # grouped under its pair: "also in"
     at.text_input(key="search").input("zebra crossing").run()
     assert any("Nothing matches" in info.value for info in at.info)
 
@@ -140,7 +140,7 @@ def test_no_topics_is_a_friendly_page_everywhere(run: Run, tmp_path: Path, folde
 
 
 def test_compare_shows_both_sides_of_every_pair_of_the_first_section(run: Run) -> None:
-    at = run("compare")
+    at = run("compare", view="full")  # everything at once; the claims-first view is tests/test_compare.py's
     costs = SAMPLE.sections[0]
     assert at.selectbox(key="section_pick").value == "costs"
     expected = [p.side(s).claim for p in costs.pairs for s in (Side.SUPPORTER, Side.CRITIC)]
@@ -213,7 +213,7 @@ def test_switching_section_updates_the_page_and_the_url(run: Run) -> None:
     assert claims_shown(at)[0] == SAMPLE.sections[1].pairs[0].supporter.claim
     assert at.query_params["section"] == "learning"
     links = [link.proto for link in at.get("page_link")]
-    assert [p.query_string for p in links] == ["topic=sample-topic&section=costs"]
+    assert [p.query_string for p in links] == ["topic=sample-topic&section=costs&view=claims"]
 
 
 def test_swap_puts_the_critic_on_the_left(run: Run) -> None:
@@ -225,7 +225,7 @@ def test_swap_puts_the_critic_on_the_left(run: Run) -> None:
 
 
 def test_blind_mode_hides_labels_and_holders_until_revealed(run: Run) -> None:
-    at = run("compare")
+    at = run("compare", view="full")  # claims first shows holders only with the details
     at.toggle(key="blind").set_value(True).run()
     assert not at.exception
     text = text_of(at)
@@ -233,14 +233,15 @@ def test_blind_mode_hides_labels_and_holders_until_revealed(run: Run) -> None:
     assert ":blue-badge" not in text and ":orange-badge" not in text
     assert labels.HELD_BY not in text
     assert len(claims_shown(at)) == 4  # every claim is still there, only unlabelled
-    at.toggle(key="reveal").set_value(True).run()
+    first = SAMPLE.sections[0].pairs[0]
+    at.toggle(key=f"compare.reveal.costs.{first.id}").set_value(True).run()  # each pair has its own reveal
     assert not at.exception
     revealed = text_of(at)
     assert ":blue-badge[Supporters]" in revealed and ":orange-badge[Critics]" in revealed
     assert labels.HELD_BY in revealed
     at.toggle(key="blind").set_value(False).run()
     at.toggle(key="blind").set_value(True).run()
-    assert ":blue-badge" not in text_of(at)  # blind mode starts hidden again
+    assert ":blue-badge[Supporters]" not in text_of(at)  # blind mode starts hidden again
 
 
 def test_blind_order_is_stable_and_not_always_the_same_side() -> None:

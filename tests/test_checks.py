@@ -17,6 +17,7 @@ from debate_explorer.checks import (
     check_topic,
     failing,
     loaded_words,
+    named_organisations,
 )
 from debate_explorer.loading import LoadError, load_file, load_library, load_text
 from tests.conftest import SAMPLE, TOPICS
@@ -83,6 +84,7 @@ EXPECTED_LINES = {
     "w208-long-word": [(18, "sections[0].pairs[0].supporter.evidence")],
     "w209-many-pairs": [(11, "sections[0].pairs")],
     "w210-many-sources": [(34, "sources")],
+    "w211-self-naming-claim": [(16, "sections[0].pairs[0].supporter.claim")],
 }
 
 
@@ -198,6 +200,42 @@ def test_loaded_words_only_in_the_narrators_voice(write_topic, sample_text, edit
     assert "'so-called'" in found[1].message
 
 
+def test_a_claim_naming_its_own_holder_is_flagged(write_topic, sample_text, edit) -> None:
+    assert [f for f in check_topic(load_file(write_topic(sample_text))) if f.code == "W211"] == []
+    text = edit(
+        sample_text,
+        "held_by: The school board majority\n          claim: A four-day week",
+        "held_by: The Lindenfeld School Board (LSB)\n          claim: The LSB says a four-day week",
+    )
+    text = edit(
+        text,
+        "held_by: The parents' council\n          claim: The savings",
+        "held_by: Lindenfeld Parents Council\n          claim: Lindenfeld Parents Council finds the savings",
+    )
+    found = [f for f in check_topic(load_file(write_topic(text))) if f.code == "W211"]
+    assert [(f.path, f.line) for f in found] == [
+        ("sections[0].pairs[0].supporter.claim", 27),
+        ("sections[0].pairs[0].critic.claim", 35),
+    ]
+    assert "'LSB'" in found[0].message and "'Lindenfeld Parents Council'" in found[1].message
+    assert found[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("claim", "held_by", "question", "named"),
+    [
+        ("ADL trainings help police.", "ADL; JINSA", "", ["ADL"]),
+        ("Amnesty International documented abuses.", "Amnesty International", "", ["Amnesty International"]),
+        ("An MP in the UK said so.", "Cat Smith MP (UK)", "", []),  # titles and places are not organisations
+        ("ICE acts on the findings.", "ICE", "Does ICE meet its standards?", []),  # the debate's subject
+        ("The council agrees.", "Lindenfeld Parents Council", "", []),  # a common noun is not the name
+        ("BADLY put.", "ADL", "", []),  # whole words only
+    ],
+)
+def test_named_organisations(claim: str, held_by: str, question: str, named: list[str]) -> None:
+    assert named_organisations(claim, held_by, question) == named
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [
@@ -274,7 +312,7 @@ def test_failing(severities: list[Severity], strict: bool, fails: bool) -> None:
 def test_codes_are_stable_and_documented() -> None:
     assert list(CODES) == [
         "E001", "E101", "E102", "E103", "E104", "E105", "E106",
-        "W201", "W202", "W203", "W204", "W205", "W206", "W207", "W208", "W209", "W210",
+        "W201", "W202", "W203", "W204", "W205", "W206", "W207", "W208", "W209", "W210", "W211",
     ]  # fmt: skip
     assert all(CODES.values())
 

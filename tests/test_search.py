@@ -6,7 +6,7 @@ from pathlib import Path
 
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
-from debate_explorer.search import Hit, search
+from debate_explorer.search import Hit, group, search, segments
 from debate_explorer.source_table import filter_rows, source_rows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,3 +45,37 @@ def test_snippet_is_cut_around_the_match() -> None:
     assert "needle" in snippet and snippet.startswith("…") and snippet.endswith("…")
     assert len(snippet) == 42
     assert Hit("t", "T", "s", "p", "q", "claim", "short  text").snippet("x") == "short text"
+
+
+def test_hits_are_grouped_by_pair_with_a_matching_field_before_the_question() -> None:
+    hits, total = search([SAMPLE], "attendance")
+    groups = group(hits)
+    keys = [(g.first.section_id, g.first.pair_id) for g in groups]
+    assert len(keys) == len(set(keys)) < total  # one entry per pair, fewer than the hits
+    assert sum(len(g.hits) for g in groups) == total
+    for found in groups:
+        assert {(h.section_id, h.pair_id) for h in found.hits} == {
+            (found.first.section_id, found.first.pair_id)
+        }
+        if len(found.hits) > 1:
+            assert found.first.field != "question"  # the question is shown with every group anyway
+    results = group(search([SAMPLE], "results")[0])
+    assert len(results) == 1 and results[0].fields[0] != "question" and results[0].fields[-1] == "question"
+
+
+def test_segments_mark_every_query_word_and_give_the_text_back() -> None:
+    text = "Attendance rose; the attendance STUDY was small."
+    runs = segments(text, "study attendance")
+    assert "".join(piece for piece, _ in runs) == text
+    assert [piece for piece, matched in runs if matched] == ["Attendance", "attendance", "STUDY"]
+    assert segments("abc", "zzz") == [("abc", False)]
+    assert segments("aaa", "aa") == [("aaa", True)]  # overlapping matches merge
+
+
+def test_highlighted_snippets_stay_inert() -> None:
+    from debate_explorer.views.render import highlighted
+
+    out = highlighted("<script>x</script> and [x](javascript:y) near **script**", "script")
+    assert out.count(":orange-background[script]") == 4
+    assert "<" not in out.replace("\\<", "") and "](" not in out.replace("\\]\\(", "")
+    assert highlighted("a ] b", "]") == "a :orange-background[\\]] b"

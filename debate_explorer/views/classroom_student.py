@@ -180,9 +180,10 @@ def read_and_rebut(service: ClassroomService, key: SeatKey, seat: SeatState, top
     info = seat.info
     st.header("Read, then write a rebuttal")
     if info.blind:
-        st.session_state["blind"] = True  # Compare opens in blind mode for this class
         st.caption("Your teacher chose blind reading: guess each position's side before you reveal it.")
     params = {"topic": topic.id, **({"section": info.section_id} if info.section_id else {})}
+    if info.blind:
+        params["blind"] = "1"  # Compare opens in blind mode for this class (the URL holds the display)
     render.page_link("compare", "Read the positions on Compare", **params)
     pairs = state_pairs(topic, info.section_id)
     if not pairs:

@@ -1,108 +1,82 @@
-"""Compare page: one section at a time, each pair's two positions side by side with numbered sources.
+"""Compare page: one section at a time, each question with its two positions side by side.
 
-Performance: each position is one joined Markdown block plus its rebuttal expander, so a section costs a
-handful of elements per pair instead of dozens. Columns sit inside each pair, so on a narrow screen they
-stack in pair order. Bias controls: swap which side stands left; blind mode hides labels, colours and
-holders and orders each pair by a stable hash until the reader reveals them.
+The address bar holds everything the reader sees (``?topic=&section=&pair=&view=claims|full&swap=1&blind=1
+&page=N``, read and written through :mod:`debate_explorer.routing`), so a teacher can hand out exactly this
+view. The controls write the URL in their callbacks; each run reads it back. Pairs are shown
+:data:`~debate_explorer.paging.PAIRS_PER_PAGE` at a time. How a pair is drawn lives in ``compare_pair``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
-from debate_explorer import labels
-from debate_explorer.model import Origin, Pair, Position, Section, Side, Topic, Verdict
-from debate_explorer.views import render, routing
+from debate_explorer import routing as place_rules
+from debate_explorer.exports import FORMATS, export_topic, file_name
+from debate_explorer.model import Side, Topic
+from debate_explorer.paging import PAIRS_PER_PAGE, page_of, paginate
+from debate_explorer.routing import VIEWS, Display, Place
+from debate_explorer.views import compare_pair, render, routing
 from debate_explorer.views.render import md
 
-VERDICTS = {
-    Verdict.CONFIRMED: ("green", ":material/check_circle:", "Confirmed"),
-    Verdict.PARTLY: ("violet", ":material/contrast:", "Partly"),
-    Verdict.UNCONFIRMED: ("gray", ":material/help:", "Unconfirmed"),
-    Verdict.DISPUTED: ("red", ":material/cancel:", "Disputed"),
-}
-ORIGIN = {
-    "document": f":gray-badge[:material/description: {labels.ORIGINS[Origin.DOCUMENT]}]",
-    "research": f":violet-badge[:material/travel_explore: {labels.ORIGINS[Origin.RESEARCH]}]",
-}
+PRINT_FORMAT = "html"
+"""The export behind "Print this section": the printable handout (exports/registry.py)."""
+VIEW_LABELS = {"claims": "Claims first", "full": "Everything"}
 
 
-def position_block(topic: Topic, position: Position, label_md: str, show_holder: bool) -> str:
-    """One position as a single Markdown block: label, origin, claim, holder, reasoning, evidence, sources."""
-    parts = [f"{label_md} {ORIGIN[position.origin.value]}"]
-    parts.append(f"**{md(position.claim)}**" if position.claim else "No claim written yet.")
-    if show_holder and position.held_by:
-        parts.append(f"**{labels.HELD_BY}:** {md(position.held_by)}")
-    parts.extend(render.support_parts(topic, position))
-    return "\n\n".join(parts)
+def url_for(place: Place, display: Display, *, section: str | None = None) -> dict[str, str]:
+    """The query parameters for this place and display (another section starts on its first page)."""
+    params = routing.place_params(place)
+    if section is not None:
+        params = {"topic": place.topic.id, "section": section}
+        display = replace(display, page=1)
+    return params | display.params()
 
 
-def order(pair: Pair, swap: bool, blind: bool) -> tuple[Side, Side]:
-    left, right = render.blind_order(pair.id) if blind else (Side.SUPPORTER, Side.CRITIC)
-    return (right, left) if swap else (left, right)
+def controls(topic: Topic, place: Place, display: Display) -> None:
+    """View, swap and blind controls; each change is written to the URL, which the next run reads."""
+    st.session_state["view"] = display.view
+    st.session_state["swap"] = display.swapped
+    st.session_state["blind"] = display.blind
 
-
-def render_pair(topic: Topic, pair: Pair, *, swap: bool, blind: bool, revealed: bool, linked: bool) -> None:
-    with st.container(border=True):
-        st.subheader(md(pair.question) or "(no question)", anchor=f"pair-{pair.id}")
-        if linked:
-            st.markdown(":blue-badge[:material/link: Linked pair]")
-        hidden = blind and not revealed
-        columns = st.columns(2, gap="medium")
-        for column, letter, side in zip(columns, "AB", order(pair, swap, blind), strict=True):
-            if hidden:
-                label_md = render.badge(f"Position {letter}")
-            elif blind:
-                label_md = f"{render.badge(f'Position {letter}')} {render.side_badge(topic, side)}"
-            else:
-                label_md = render.side_badge(topic, side)
-            position = pair.side(side)
-            with column:
-                st.markdown(position_block(topic, position, label_md, show_holder=not hidden))
-                if position.rebuttal:
-                    with st.expander(labels.REBUTTAL, icon=":material/reply:"):
-                        st.markdown(md(position.rebuttal))
-
-
-def section_extras(topic: Topic, section: Section) -> None:
-    """Fact checks, discussion questions and key terms, each as one Markdown block."""
-    if section.fact_checks:
-        lines = ["#### Fact checks"]
-        for check in section.fact_checks:
-            colour, icon, word = VERDICTS[check.verdict]
-            line = f"- :{colour}-badge[{icon} {word}] {md(check.claim)}"
-            if check.note:
-                line += f"  \n  {md(check.note)}"
-            if check.sources:
-                line += f"  \n  Sources: {render.number_links(topic, check.sources)}"
-            lines.append(line)
-        st.markdown("\n".join(lines))
-    if section.questions:
-        st.markdown(
-            "#### Discussion questions\n"
-            + "\n".join(f"{n}. {md(q)}" for n, q in enumerate(section.questions, start=1))
+    def changed() -> None:
+        wanted = Display(
+            view=st.session_state["view"] or display.view,
+            swap=bool(st.session_state["swap"]),
+            blind=bool(st.session_state["blind"]),
+            page=display.page,
         )
-    if section.terms:
-        st.markdown(
-            "#### Key terms\n" + "\n".join(f"- **{md(t.term)}**: {md(t.definition)}" for t in section.terms)
-        )
+        st.query_params.from_dict(url_for(place, wanted))
 
-
-def controls(topic: Topic) -> tuple[bool, bool, bool]:
-    """Swap, blind and reveal toggles; turning blind mode on always starts hidden again."""
-
-    def blind_changed() -> None:
-        st.session_state["reveal"] = False
-
-    left, middle, right = st.columns(3)
+    left, middle, right = st.columns([2, 1, 1], vertical_alignment="center")
+    left.segmented_control(
+        "View", list(VIEWS), key="view", format_func=VIEW_LABELS.__getitem__, on_change=changed
+    )
     critic = md(topic.sides.label(Side.CRITIC))
     # No help tooltips and no italics on this page: each costs the browser another lazy download.
-    swap = left.toggle(f"{critic} on the left", key="swap")
-    blind = middle.toggle("Blind mode: hide the sides", key="blind", on_change=blind_changed)
-    revealed = False
-    if blind:
-        revealed = right.toggle("Reveal sides", key="reveal")
-    return swap, blind, revealed
+    middle.toggle(f"{critic} on the left", key="swap", on_change=changed, disabled=display.blind)
+    right.toggle("Blind mode: hide the sides", key="blind", on_change=changed)
+    if display.blind:
+        st.info(
+            "Blind mode: guess which side holds each position, then reveal that pair to check. "
+            "Sides, holders and sources stay hidden until you do; the left/right order is mixed, "
+            f"so “{critic} on the left” is off.",
+            icon=":material/visibility_off:",
+        )
+
+
+def print_button(topic: Topic, section_id: str) -> None:
+    """ "Print this section": the section's printable handout, built only when clicked."""
+    st.download_button(
+        "Print this section",
+        data=lambda: export_topic(topic, PRINT_FORMAT, section_id),
+        file_name=file_name(topic, PRINT_FORMAT, section_id),
+        mime=FORMATS[PRINT_FORMAT].mime,
+        key="compare.print",
+        icon=":material/print:",
+        on_click="ignore",
+    )
 
 
 place = routing.place_or_stop()
@@ -115,6 +89,14 @@ if place.section is None:
     st.stop()
 
 section = place.section
+display = routing.display()
+for note in display.notes:
+    st.info(note, icon=":material/link_off:")
+if place.pair is not None:  # a link to one pair opens the page that holds it
+    display = replace(display, page=page_of(section.pairs.index(place.pair), PAIRS_PER_PAGE))
+shown = paginate(section.pairs, display.page, PAIRS_PER_PAGE)
+display = replace(display, page=shown.number)
+
 ids = [s.id for s in topic.sections]
 titles = {s.id: f"{n}. {s.title}" for n, s in enumerate(topic.sections, start=1)}
 st.session_state["section_pick"] = section.id
@@ -124,36 +106,71 @@ routing.remember_section(topic.id, section.id)
 def section_changed() -> None:
     new = st.session_state["section_pick"]
     routing.remember_section(topic.id, new)
-    st.query_params.from_dict({"topic": topic.id, "section": new})
+    st.query_params.from_dict(url_for(place, display, section=new))
 
 
 st.selectbox("Section", ids, key="section_pick", format_func=titles.__getitem__, on_change=section_changed)
-routing.sync_url(place)
-swap, blind, revealed = controls(topic)
+routing.sync_url(place, extra=display.params())
+controls(topic, place, display)
 
 st.header(md(titles[section.id]), anchor=f"section-{section.id}")  # h1 topic > h2 section > h3 pairs
 if section.summary:
     st.markdown(md(section.summary))
-if place.pair is not None:
-    st.caption(f"You opened a link to one pair: [{md(place.pair.question)}](#pair-{place.pair.id})")
 if not section.pairs:
     st.info("This section has no argument pairs yet.")
-for pair in section.pairs:
-    render_pair(
-        topic,
-        pair,
-        swap=swap,
-        blind=blind,
-        revealed=revealed,
-        linked=place.pair is not None and pair is place.pair,
+else:
+    count = f"{shown.total} question{'s' if shown.total != 1 else ''}"
+    if shown.pages > 1:
+        count += f", {shown.start + 1}–{shown.end} on this page"
+    st.markdown(
+        f"**In this section** ({count}):\n"
+        + "\n".join(
+            f"{n}. [{md(pair.question) or md(pair.id)}](#pair-{pair.id})"
+            for n, pair in enumerate(shown.items, start=shown.start + 1)
+        )
     )
-section_extras(topic, section)
+    print_button(topic, section.id)
+if place.pair is not None:
+    st.caption(f"You opened a link to one pair: [{md(place.pair.question)}](#pair-{place.pair.id})")
+
+for pair in shown.items:
+    linked = place.pair is not None and pair is place.pair
+    compare_pair.render_pair(topic, section, pair, display, linked=linked)
+    if linked:
+        render.scroll_to(f"pair-{pair.id}")
+
+
+def page_links() -> None:
+    """Links to the previous and next page of pairs (the pair link is dropped: a page is asked for)."""
+    base = place_rules.Place(place.loaded, section, None)
+    back, forward = st.columns(2)
+    for column, number, text in (
+        (back, shown.number - 1, f"← Questions {shown.start - PAIRS_PER_PAGE + 1}–{shown.start}"),
+        (
+            forward,
+            shown.number + 1,
+            f"Questions {shown.end + 1}–{min(shown.end + PAIRS_PER_PAGE, shown.total)} →",
+        ),
+    ):
+        if 1 <= number <= shown.pages:
+            with column:
+                render.page_link("compare", text, **url_for(base, replace(display, page=number)))
+
+
+if shown.pages > 1:
+    st.caption(f"Page {shown.number} of {shown.pages}: {PAIRS_PER_PAGE} questions a page.")
+    page_links()
+compare_pair.section_extras(topic, section, blind=display.blind, folded=display.claims_first)
 
 at = ids.index(section.id)
 back, forward = st.columns(2)
 if at > 0:
     with back:
-        render.page_link("compare", f"← {md(titles[ids[at - 1]])}", topic=topic.id, section=ids[at - 1])
+        render.page_link(
+            "compare", f"← {md(titles[ids[at - 1]])}", **url_for(place, display, section=ids[at - 1])
+        )
 if at + 1 < len(ids):
     with forward:
-        render.page_link("compare", f"{md(titles[ids[at + 1]])} →", topic=topic.id, section=ids[at + 1])
+        render.page_link(
+            "compare", f"{md(titles[ids[at + 1]])} →", **url_for(place, display, section=ids[at + 1])
+        )

@@ -7,6 +7,8 @@ become links (:func:`link`).
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -17,6 +19,7 @@ from debate_explorer.memo import by_identity
 from debate_explorer.model import Position, Side, Topic
 from debate_explorer.pages import page
 from debate_explorer.paging import Page, page_count, paginate
+from debate_explorer.search import segments
 
 T = TypeVar("T")
 
@@ -44,7 +47,7 @@ def side_badge(topic: Topic, side: Side) -> str:
 
 
 @by_identity(maxsize=4096)
-def support_parts(topic: Topic, position: Position) -> tuple[str, ...]:
+def support_parts(topic: Topic, position: Position, *, with_sources: bool = True) -> tuple[str, ...]:
     """A position's reasoning, evidence and numbered sources as Markdown paragraphs (empty ones left out).
 
     Memoised per (topic, position) object, like :func:`number_links`: every rerun of Compare asks again.
@@ -54,7 +57,7 @@ def support_parts(topic: Topic, position: Position) -> tuple[str, ...]:
         parts.append(f"**Reasoning.** {md(position.reasoning)}")
     if position.evidence:
         parts.append(f"**Evidence.** {md(position.evidence)}")
-    if position.sources:
+    if with_sources and position.sources:
         parts.append("**Sources**\n\n" + source_lines(topic, position.sources))
     return tuple(parts)
 
@@ -84,6 +87,51 @@ def number_links(topic: Topic, ids: Sequence[str]) -> str:
         else f"\\[?\\] {md(sid)}"
         for sid in ids
     )
+
+
+def highlighted(text: str, query: str) -> str:
+    """``text`` as inert Markdown with every query word on an orange background (each piece escaped)."""
+    out: list[str] = []
+    for piece, matched in segments(text, query):
+        marked = f":orange-background[{md(piece)}]" if matched else md(piece)
+        # md() folds away the spaces at either end; put one back where the piece had one
+        before = " " if piece[:1].isspace() and out else ""
+        after = " " if piece[-1:].isspace() and marked else ""
+        out.append(before + marked + after)
+    return "".join(out).strip()
+
+
+ANCHOR = re.compile(r"[a-z0-9][a-z0-9-]{0,199}")
+SCROLL = """<script>
+(() => {{
+  const id = {anchor};
+  let frames = 0;
+  const go = () => {{
+    const target = document.getElementById(id);
+    if (target) {{
+      const box = target.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({{block: "start"}});
+      return;
+    }}
+    if (frames++ < 600) requestAnimationFrame(go);
+  }};
+  go();
+}})();
+</script>"""
+"""Scroll the page to one heading anchor once it is drawn (gives up after about ten seconds of frames)."""
+
+
+def scroll_to(anchor: str) -> None:
+    """Scroll the browser to the heading with this anchor, once, when the page is opened on it.
+
+    Streamlit scrolls to a ``#anchor`` only on a full page load; an in-app link (``st.page_link``) drops the
+    fragment, so a search hit would land at the top of the section. The only JavaScript in the app: a fixed
+    script whose one input is an anchor of the app's own making (``pair-<id>``, ids are lowercase words and
+    '-'), checked against :data:`ANCHOR` and JSON-encoded. Content never reaches it.
+    """
+    if not ANCHOR.fullmatch(anchor):
+        return
+    st.html(SCROLL.format(anchor=json.dumps(anchor)), unsafe_allow_javascript=True, width="content")
 
 
 def blind_order(pair_id: str) -> tuple[Side, Side]:

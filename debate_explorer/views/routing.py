@@ -6,6 +6,8 @@ parameters, keeps the address bar in step with the place shown, and offers the s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import streamlit as st
 
 from debate_explorer import routing
@@ -37,16 +39,28 @@ def resolve(lib: Library, *, want_section: bool = True) -> Place | None:
     return place
 
 
-def sync_url(place: Place, *, with_section: bool = True) -> None:
-    """Make the address bar show the current place, so every view can be shared as it is."""
+def place_params(place: Place, *, with_section: bool = True) -> dict[str, str]:
+    """``topic``, ``section`` and ``pair`` of a place, as the address bar shows them."""
     wanted = {"topic": place.topic.id}
     if with_section and place.section is not None:
         wanted["section"] = place.section.id
         if place.pair is not None:
             wanted["pair"] = place.pair.id
+    return wanted
+
+
+def sync_url(place: Place, *, with_section: bool = True, extra: Mapping[str, str] | None = None) -> None:
+    """Make the address bar show the current place (and ``extra``, e.g. Compare's display), so every view
+    can be shared as it is."""
+    wanted = place_params(place, with_section=with_section) | dict(extra or {})
     current = {key: st.query_params.get_all(key) for key in st.query_params}
     if current != {key: [value] for key, value in wanted.items()}:
         st.query_params.from_dict(wanted)
+
+
+def display() -> routing.Display:
+    """Compare's display (view, swap, blind, page) as the URL asks for it."""
+    return routing.display({key: st.query_params.get_all(key) for key in st.query_params})
 
 
 def place_or_stop(*, want_section: bool = True) -> Place:

@@ -10,10 +10,11 @@ import streamlit as st
 from debate_explorer import labels
 from debate_explorer.config import content_dir
 from debate_explorer.content_date import last_changed
+from debate_explorer.escape import shorten
 from debate_explorer.model import Side, Topic
 from debate_explorer.pages import page
 from debate_explorer.paging import TOPIC_CARDS_PER_PAGE
-from debate_explorer.search import search
+from debate_explorer.search import group, search
 from debate_explorer.views import render
 from debate_explorer.views.classroom_student import join_box
 from debate_explorer.views.library import library, public_folder
@@ -22,6 +23,8 @@ from debate_explorer.views.render import md
 MAX_ERRORS_PER_FILE = 5
 MAX_MORE_NAMES = 200
 """Error cards beyond the first page are named in one line, up to this many names."""
+QUESTION_CHARS = 90
+"""A search hit's question is cut to this many characters: the matching field comes first."""
 
 lib = library()
 st.title("Debate Explorer")
@@ -43,16 +46,25 @@ if query.strip():
     if not hits:
         st.info("Nothing matches every word of that search.")
     else:
+        groups = group(hits)
         more = f" (showing the first {len(hits)})" if total > len(hits) else ""
-        st.caption(f"{total} match{'es' if total != 1 else ''}{more}")
+        in_questions = f"{len(groups)} question{'s' if len(groups) != 1 else ''}"
+        st.caption(f"{total} match{'es' if total != 1 else ''} in {in_questions}{more}")
         many = len(lib.topics) > 1
-        for hit in hits:
-            where = f"{hit.topic_title} · " if many else ""
+        for found in groups:
+            hit = found.first
+            field = md(hit.field)
             st.page_link(
                 page("compare").script,
-                label=f"{md(where + hit.pair_question)} — *{md(hit.field)}*: {md(hit.snippet(query))}",
+                label=f"**{field}**: {render.highlighted(hit.snippet(query), query)}",
                 icon=":material/search:",
                 query_params={"topic": hit.topic_id, "section": hit.section_id, "pair": hit.pair_id},
+            )
+            where = f"{md(hit.topic_title)} · " if many else ""
+            also = [name for name in dict.fromkeys(found.fields) if name != hit.field]
+            st.caption(
+                f"In: {where}{md(shorten(hit.pair_question, QUESTION_CHARS))}"
+                + (f" · also in: {md(', '.join(also))}" if also else "")
             )
     st.divider()
 

@@ -12,6 +12,7 @@ import pytest
 from debate_explorer.loading import load_file, topic_files
 from tests.conftest import ROOT, TOPICS
 from tests.conftest import SAMPLE as SAMPLE_FILE
+from tests.e2e.test_compare_browser import IN_VIEW
 
 AppServer = Callable[[Path], str]
 
@@ -36,6 +37,8 @@ def test_deep_link_shows_both_columns_links_sources_and_switches_section(
     page.goto(f"{base}/compare?topic=sample-topic&section=learning&pair=attendance")  # type: ignore[attr-defined]
     ready(page)
     pair = LEARNING.pairs[0]
+    # the linked pair is scrolled into view first (a scroll closes an open dropdown)
+    page.wait_for_function(IN_VIEW, arg=f"pair-{pair.id}")  # type: ignore[attr-defined]
     left = visible_text(page, pair.supporter.claim)
     right = visible_text(page, pair.critic.claim)
     left_box, right_box = left.bounding_box(), right.bounding_box()  # type: ignore[attr-defined]

@@ -67,7 +67,7 @@ def test_breakout_url_stays_one_https_link(
     content: Path,
 ) -> None:
     base = app_server(content)
-    page.goto(f"{base}/compare?topic=script-tags")  # type: ignore[attr-defined]
+    page.goto(f"{base}/compare?topic=script-tags&view=full")  # type: ignore[attr-defined]  # sources shown
     ready(page)
     hrefs = page.eval_on_selector_all("a", HREFS)  # type: ignore[attr-defined]
     breakout = [h for h in hrefs if "breakout" in h]

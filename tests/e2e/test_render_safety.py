@@ -60,7 +60,7 @@ def test_no_script_runs_and_no_unsafe_link_exists(
 def test_the_odd_url_cannot_break_out_of_its_link(
     app_server: AppServer, page: object, ready: Callable[[object], None]
 ) -> None:
-    page.goto(f"{app_server(RENDER)}/compare?topic=render-hostile")  # type: ignore[attr-defined]
+    page.goto(f"{app_server(RENDER)}/compare?topic=render-hostile&view=full")  # type: ignore[attr-defined]
     ready(page)
     link = page.locator("a", has_text="[1]").first  # type: ignore[attr-defined]
     href = link.get_attribute("href")
