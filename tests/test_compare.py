@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from debate_explorer import routing
+from debate_explorer import labels, routing
 from debate_explorer.exports import export_topic
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
-from debate_explorer.routing import PAIRS_PER_PAGE
+from debate_explorer.paging import PAIRS_PER_PAGE
 from debate_explorer.search import search
 from debate_explorer.views import render
 from tests.conftest import FIXTURES, TOPICS, OpenApp, live_markup
@@ -116,7 +116,7 @@ def test_blind_mode_hides_sources_says_how_many_and_instructs(run: Run) -> None:
     at = run(blind="1")
     text = text_of(at)
     assert "guess which side holds each position" in text
-    assert "Held by" not in text
+    assert labels.HELD_BY not in text
     details(at, FIRST.id)
     opened = text_of(at)
     assert render.md(FIRST.supporter.reasoning) in opened  # the arguments are there to judge
@@ -150,13 +150,13 @@ def test_each_pair_has_its_own_reveal(run: Run) -> None:
 def test_reveals_reset_when_the_section_changes(run: Run) -> None:
     at = run(blind="1", view="full")
     at.toggle(key=f"compare.reveal.costs.{FIRST.id}").set_value(True).run()
-    assert "Held by" in text_of(at)
+    assert labels.HELD_BY in text_of(at)
     at.selectbox(key="section_pick").select("learning").run()
     assert params(at)["blind"] == "1"  # blind mode stays on for the class...
-    assert "Held by" not in text_of(at)
+    assert labels.HELD_BY not in text_of(at)
     at.selectbox(key="section_pick").select("costs").run()
     assert not at.exception
-    assert "Held by" not in text_of(at)  # ...but every pair is hidden again
+    assert labels.HELD_BY not in text_of(at)  # ...but every pair is hidden again
     assert at.toggle(key=f"compare.reveal.costs.{FIRST.id}").value is False
 
 
@@ -252,9 +252,11 @@ def test_search_lists_each_pair_once_with_the_matching_field_first(open_app: Ope
 
 def test_claims_first_keeps_holders_with_the_details(run: Run) -> None:
     at = run()
-    assert "Held by" not in text_of(at)  # the two claims sit together...
+    assert labels.HELD_BY not in text_of(at)  # the two claims sit together...
     details(at, FIRST.id)
-    assert f"**Held by:** {render.md(FIRST.supporter.held_by)}" in text_of(at)  # ...holders open later
+    assert f"**{labels.HELD_BY}:** {render.md(FIRST.supporter.held_by)}" in text_of(
+        at
+    )  # ...holders open later
     assert [e.label for e in at.expander if e.label.startswith("Fact checks")] == ["Fact checks (1)"]
 
 
