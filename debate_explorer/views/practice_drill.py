@@ -227,7 +227,7 @@ def drill_tab(topic: Topic) -> None:
     if revealed:
         with st.container(border=True):
             st.markdown(
-                f"#### What the {render.side_label(topic, mine)} actually say\n\n"
+                f"## What the {render.side_label(topic, mine)} actually say\n\n"
                 + position_md(topic, pair.side(mine), rebuttal=True)
             )
         st.markdown("**Self-check**")

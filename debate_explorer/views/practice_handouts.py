@@ -35,7 +35,7 @@ def handout(_topic: Topic, file: str, mtime_ns: int, fmt: str, section_id: str |
 
 def handouts_tab(place: Place) -> None:
     topic = place.topic
-    st.markdown("#### Handouts")
+    st.markdown("## Handouts")
     sections = {s.id: s.title for s in topic.sections}
     scope = st.selectbox(
         "Covers",
@@ -64,7 +64,7 @@ def handouts_tab(place: Place) -> None:
                 use_container_width=True,
             )
 
-    st.markdown("#### My work")
+    st.markdown("## My work")
     drafts: dict[str, Draft] = st.session_state.get(DRAFTS, {})
     written = [d for d in drafts.values() if d.text.strip()]
     rounds = [r for r in [*st.session_state.get(ROUNDS, []), st.session_state.get(QUIZ)] if r and r.answers]

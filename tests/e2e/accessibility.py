@@ -36,8 +36,12 @@ RUN = """async (tags) => {
     summary: (n.failureSummary || '').slice(0, 300),
   })));
 }"""
-CHARTS_DRAWN = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
-  .every(chart => chart.querySelector('.main-svg'))"""
+SETTLED = """() =>
+  getComputedStyle(document.documentElement).getPropertyValue('--debate-explorer-css') === 'on'
+  && [...document.querySelectorAll("[data-testid='stPlotlyChart']")]
+    .every(chart => chart.querySelector('.main-svg'))"""
+"""The app's CSS is in place (a rerun briefly drops it, as Streamlit clears a page's elements) and every
+chart is drawn."""
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,8 @@ def axe_source() -> str:
 
 
 def audit(page: object, source: str) -> list[Violation]:
-    """Every axe violation on the page as it stands (charts drawn first), known ones included."""
-    page.wait_for_function(CHARTS_DRAWN)  # type: ignore[attr-defined]
+    """Every axe violation on the settled page (CSS in place, charts drawn), known ones included."""
+    page.wait_for_function(SETTLED)  # type: ignore[attr-defined]
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):  # type: ignore[attr-defined]
         page.add_script_tag(content=source)  # type: ignore[attr-defined]
     found = page.evaluate(RUN, TAGS)  # type: ignore[attr-defined]
