@@ -41,15 +41,31 @@ _NO_BREAK_BEFORE = "\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\
 """Combining marks, variation selectors and joiners: a break before them would split a character."""
 
 
+URLS_KEPT_UP_TO = 2_000
+"""A displayed http(s) URL up to this long (``model.MAX_URL``) is left whole, so a reader can copy it."""
+
+_RUN = re.compile(r"\S+")
+_URL_START = re.compile(r"(?i)https?://")
+
+
 def break_long(text: str, every: int = BREAK_EVERY) -> str:
     """``text`` with a zero-width space after every ``every`` characters of an unbroken run.
 
-    Shorter runs and all spaces are untouched, and no break lands before a combining mark or joiner, so
-    ordinary text comes back unchanged and a long word still reads (and copies) as itself.
+    Shorter runs and all spaces are untouched, no break lands before a combining mark or joiner, and an
+    http(s) URL of up to :data:`URLS_KEPT_UP_TO` characters stays whole (copied, it still works; display
+    targets wrap it with CSS), so ordinary text and links come back unchanged.
     """
     if len(text) <= every:
         return text
-    return _long_run(every).sub(lambda m: m[0] + ZERO_WIDTH_SPACE, text)
+    pattern = _long_run(every)
+
+    def broken(match: re.Match[str]) -> str:
+        run = match[0]
+        if len(run) <= every or (len(run) <= URLS_KEPT_UP_TO and _URL_START.match(run)):
+            return run
+        return pattern.sub(lambda m: m[0] + ZERO_WIDTH_SPACE, run)
+
+    return _RUN.sub(broken, text)
 
 
 _RUNS: dict[int, re.Pattern[str]] = {}
