@@ -8,9 +8,10 @@ may become links, and these functions only make text inert.
 Long unbroken runs (issue 17: one 100,000-character word froze Chromium's layout for 28 s) are broken
 where text is *displayed*: the escapers for the app (:func:`streamlit_md`), Markdown files
 (:func:`markdown`), HTML (:func:`html`) and Plotly (:func:`plotly`) pass text through :func:`break_long`
-first. Never broken: URLs used as link targets (:func:`streamlit_link_target`, :func:`markdown_autolink`,
-:func:`html_attr`), and the data exports (JSON, Argdown, Kialo, AIF, CSV cells: :func:`argdown`,
-:func:`kialo`, :func:`csv_cell`, ``fold``), which keep the topic's text byte-faithful for other tools.
+first (a displayed http(s) URL of up to 2,000 characters stays whole). Never broken: URLs used as link
+targets (:func:`streamlit_link_target`, :func:`markdown_autolink`, :func:`html_attr`), and the data
+exports (JSON, Argdown, Kialo, AIF, CSV cells: :func:`argdown`, :func:`kialo`, :func:`csv_cell`,
+``fold``), which keep the topic's text byte-faithful for other tools.
 """
 
 from __future__ import annotations
