@@ -8,9 +8,10 @@ may become links, and these functions only make text inert.
 Long unbroken runs (issue 17: one 100,000-character word froze Chromium's layout for 28 s) are broken
 where text is *displayed*: the escapers for the app (:func:`streamlit_md`), Markdown files
 (:func:`markdown`), HTML (:func:`html`) and Plotly (:func:`plotly`) pass text through :func:`break_long`
-first. Never broken: URLs used as link targets (:func:`streamlit_link_target`, :func:`markdown_autolink`,
-:func:`html_attr`), and the data exports (JSON, Argdown, Kialo, AIF, CSV cells: :func:`argdown`,
-:func:`kialo`, :func:`csv_cell`, ``fold``), which keep the topic's text byte-faithful for other tools.
+first (a displayed http(s) URL of up to 2,000 characters stays whole). Never broken: URLs used as link
+targets (:func:`streamlit_link_target`, :func:`markdown_autolink`, :func:`html_attr`), and the data
+exports (JSON, Argdown, Kialo, AIF, CSV cells: :func:`argdown`, :func:`kialo`, :func:`csv_cell`,
+``fold``), which keep the topic's text byte-faithful for other tools.
 """
 
 from __future__ import annotations
@@ -42,15 +43,31 @@ _NO_BREAK_BEFORE = "\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\
 """Combining marks, variation selectors and joiners: a break before them would split a character."""
 
 
+URLS_KEPT_UP_TO = 2_000
+"""A displayed http(s) URL up to this long (``model.MAX_URL``) is left whole, so a reader can copy it."""
+
+_RUN = re.compile(r"\S+")
+_URL_START = re.compile(r"(?i)https?://")
+
+
 def break_long(text: str, every: int = BREAK_EVERY) -> str:
     """``text`` with a zero-width space after every ``every`` characters of an unbroken run.
 
-    Shorter runs and all spaces are untouched, and no break lands before a combining mark or joiner, so
-    ordinary text comes back unchanged and a long word still reads (and copies) as itself.
+    Shorter runs and all spaces are untouched, no break lands before a combining mark or joiner, and an
+    http(s) URL of up to :data:`URLS_KEPT_UP_TO` characters stays whole (copied, it still works; display
+    targets wrap it with CSS), so ordinary text and links come back unchanged.
     """
     if len(text) <= every:
         return text
-    return _long_run(every).sub(lambda m: m[0] + ZERO_WIDTH_SPACE, text)
+    pattern = _long_run(every)
+
+    def broken(match: re.Match[str]) -> str:
+        run = match[0]
+        if len(run) <= every or (len(run) <= URLS_KEPT_UP_TO and _URL_START.match(run)):
+            return run
+        return pattern.sub(lambda m: m[0] + ZERO_WIDTH_SPACE, run)
+
+    return _RUN.sub(broken, text)
 
 
 _RUNS: dict[int, re.Pattern[str]] = {}

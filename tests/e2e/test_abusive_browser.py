@@ -93,3 +93,17 @@ def test_a_page_load_asks_only_the_app_server(
         page.wait_for_function(ICON_SET)  # type: ignore[attr-defined]
     assert hosts, "no request was seen"
     assert {host for host in hosts if not host.startswith("data:")} == {"127.0.0.1"}, sorted(set(hosts))
+
+
+@pytest.mark.parametrize("fmt", ["html", "cards"])
+def test_printable_exports_wrap_long_words_in_chromium(page: object, content: Path, fmt: str) -> None:
+    """The HTML handout and the evidence cards, opened in Chromium: long words wrap, nothing overflows."""
+    from debate_explorer.exports import export_topic
+    from debate_explorer.loading import load_file
+
+    topic = load_file(content / "long-words.yaml").topic
+    page.set_content(export_topic(topic, fmt))  # type: ignore[attr-defined]
+    text = page.inner_text("body").replace("\u200b", "")  # type: ignore[attr-defined]
+    assert abusive.long_word(1_000) in text
+    sizes = page.evaluate(OVERFLOW)  # type: ignore[attr-defined]
+    assert sizes["page"] <= sizes["view"], sizes
