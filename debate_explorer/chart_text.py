@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from . import labels
 from .classroom.rules import Choice, Outcome
 from .model import Side, SourceKind, Topic
 
@@ -153,17 +154,22 @@ def kind_counts(topic: Topic) -> dict[Side, Counter[SourceKind]]:
 def kinds_table(topic: Topic) -> Table:
     counts = kind_counts(topic)
     present = [kind for kind in SourceKind if any(counts[side][kind] for side in Side)]
-    rows = tuple((kind.value, counts[Side.SUPPORTER][kind], counts[Side.CRITIC][kind]) for kind in present)
+    rows = tuple(
+        (labels.source_kind(kind), counts[Side.SUPPORTER][kind], counts[Side.CRITIC][kind])
+        for kind in present
+    )
     parts = []
     for side in Side:
         top = counts[side].most_common(1)
         if top:
             kind, n = top[0]
-            parts.append(f"{topic.sides.label(side)} cite {kind.value} sources most ({n})")
+            parts.append(
+                f"{topic.sides.label(side)} cite {labels.source_kind(kind).lower()} sources most ({n})"
+            )
         else:
             parts.append(f"{topic.sides.label(side)} cite no sources yet")
-    columns = ("Kind", *(f"{topic.sides.label(side)} sources" for side in Side))
-    return Table("Kinds of sources per side", "; ".join(parts) + ".", columns, rows)
+    columns = ("Type", *(f"{topic.sides.label(side)} sources" for side in Side))
+    return Table(f"{labels.SOURCE_TYPES} per side", "; ".join(parts) + ".", columns, rows)
 
 
 def date_value(partial: str) -> str:

@@ -10,7 +10,7 @@ from tests.conftest import OpenApp
 
 
 def cards(at: object) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("### Topic number")]  # type: ignore[attr-defined]
+    return [m.value for m in at.markdown if m.value.startswith("## Topic number")]  # type: ignore[attr-defined]
 
 
 def test_topic_cards_are_paged(tmp_path: Path, open_app: OpenApp) -> None:
