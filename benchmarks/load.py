@@ -7,7 +7,8 @@ strings and page names walk the topics, sections and pages, and read ForwardMsgs
 ``script_finished``. Requests and time are both bounded. A response is complete when the run finished
 successfully, produced elements, showed no exception, and produced the same number of elements every
 time the same page and query were asked for. Reports sessions, requests, errors and p50/p95/p99 per
-rerun. Usage::
+rerun, and, against a hello-world app (benchmarks/hello_app.py) started by the same run and driven by the
+same sessions in alternating slices, its reruns a second and the app's ratio to them. Usage::
 
     .venv/bin/python benchmarks/load.py --sessions 10 --requests 40 --duration 60
     .venv/bin/python benchmarks/load.py --sessions 1 10 50     # one table row per count
@@ -285,6 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-baseline", action="store_true", help="skip the hello-world app (no ratio is printed)"
     )
+    parser.add_argument(
+        "--slices", type=int, default=5, help="turns the app and hello-world take per row (default: 5)"
+    )
     args = parser.parse_args(argv)
 
     targets = targets_for(args.content)
@@ -304,12 +308,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(HEADER if hello is None else HEADER_WITH_BASELINE)
         failed = False
         for count in args.sessions:
-            report = drive(url, count, args.requests, args.duration, targets)
             if hello is None:
+                report = drive(url, count, args.requests, args.duration, targets)
                 print(report.row(), flush=True)
             else:
-                # Right after the app's run, under the same conditions: the same sessions and reruns each.
-                base = drive(hello, count, args.requests, args.duration, HELLO_TARGETS)
+                # The app and hello-world take turns in short slices, so a change in the machine's load
+                # (other jobs) hits both alike; each slice runs the same sessions and reruns on each.
+                report, base = Report(count), Report(count)
+                per = max(1, args.requests // args.slices)
+                for n in range(args.slices):
+                    for total, target_url, views in ((report, url, targets), (base, hello, HELLO_TARGETS)):
+                        part = drive(target_url, count, per, args.duration / args.slices, views, seed=n + 1)
+                        total.results += part.results
+                        total.connect_errors += part.connect_errors
+                        total.wall += part.wall
                 ratio = rate(report) / rate(base) if rate(base) else float("nan")
                 print(f"{report.row()} {rate(base):.1f} | {ratio:.2f}x |", flush=True)
                 for problem in base.errors[:10]:

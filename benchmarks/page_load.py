@@ -85,7 +85,10 @@ def main() -> int:
 
             def measure_compare(page: object) -> tuple[tuple[float, float], tuple[float, float]]:
                 load = content_then_done(lambda: page.goto(compare_url), page, first_claim[0])  # type: ignore[attr-defined]
-                page.get_by_test_id("stSelectbox").first.click()  # type: ignore[attr-defined]
+                picker = page.get_by_test_id("stSelectbox").filter(
+                    has=page.get_by_text("Section", exact=True)
+                )  # type: ignore[attr-defined]
+                picker.click()
                 option = page.get_by_role("option", name=labels[1])  # type: ignore[attr-defined]
                 option.wait_for(state="visible")
                 return load, content_then_done(option.click, page, first_claim[1])
