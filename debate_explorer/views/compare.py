@@ -12,7 +12,6 @@ from dataclasses import replace
 
 import streamlit as st
 
-from debate_explorer import routing as place_rules
 from debate_explorer.exports import FORMATS, export_topic, file_name
 from debate_explorer.model import Side, Topic
 from debate_explorer.paging import page_of, paginate
@@ -141,7 +140,7 @@ for pair in shown.items:
 
 def page_links() -> None:
     """Links to the previous and next page of pairs (the pair link is dropped: a page is asked for)."""
-    base = place_rules.Place(place.loaded, section, None)
+    base = Place(place.loaded, section, None)
     back, forward = st.columns(2)
     for column, number, text in (
         (back, shown.number - 1, f"← Questions {shown.start - PAIRS_PER_PAGE + 1}–{shown.start}"),
