@@ -358,7 +358,7 @@ ORGANISATION_WORDS = frozenset(
         "Watch",
     ]
 )
-"""A capitalised name in ``held_by`` with one of these words is taken for an organisation (W208)."""
+"""A capitalised name in ``held_by`` with one of these words is taken for an organisation (W211)."""
 NOT_ORGANISATIONS = frozenset(
     [
         "AI",
@@ -418,7 +418,7 @@ def _self_naming(c: _Collector, topic: Topic) -> None:
                 if names:
                     shown = ", ".join(repr(name) for name in names)
                     c.add(
-                        "W208",
+                        "W211",
                         ("sections", si, "pairs", pi, side.value, "claim"),
                         f"the {side.value} claim of pair {pair.id!r} names {shown}, which its held_by names; "
                         "a blind reader would know the side",

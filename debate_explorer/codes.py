@@ -163,7 +163,7 @@ REGISTRY: tuple[Code, ...] = (
         "Two sources with the same url (ignoring a trailing `/`).",
     ),
     Code(
-        "W208",
+        "W211",
         Severity.WARNING,
         "a claim names an organisation that its own `held_by` names (gives the side away in blind mode)",
         "A claim that names an organisation its own `held_by` names: an acronym (`ADL`, `ACLU`) or a "

@@ -113,8 +113,6 @@ def resolve(
 VIEWS = ("claims", "full")
 """``?view=``: claims first (reasoning, evidence and sources open on demand) or everything at once."""
 MAX_PAGE = 1_000_000
-PAIRS_PER_PAGE = 25
-"""Compare shows a section's pairs this many at a time (``?page=N``), however many the file holds."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from debate_explorer import routing
 from debate_explorer.exports import export_topic
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
-from debate_explorer.routing import PAIRS_PER_PAGE
+from debate_explorer.paging import PAIRS_PER_PAGE
 from debate_explorer.search import search
 from debate_explorer.views import render
 from tests.conftest import FIXTURES, TOPICS, OpenApp, live_markup

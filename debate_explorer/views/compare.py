@@ -3,7 +3,7 @@
 The address bar holds everything the reader sees (``?topic=&section=&pair=&view=claims|full&swap=1&blind=1
 &page=N``, read and written through :mod:`debate_explorer.routing`), so a teacher can hand out exactly this
 view. The controls write the URL in their callbacks; each run reads it back. Pairs are shown
-:data:`~debate_explorer.routing.PAIRS_PER_PAGE` at a time. How a pair is drawn lives in ``compare_pair``.
+:data:`~debate_explorer.paging.PAIRS_PER_PAGE` at a time. How a pair is drawn lives in ``compare_pair``.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import streamlit as st
 
 from debate_explorer.exports import FORMATS, export_topic, file_name
 from debate_explorer.model import Side, Topic
-from debate_explorer.paging import page_of, paginate
-from debate_explorer.routing import PAIRS_PER_PAGE, VIEWS, Display, Place
+from debate_explorer.paging import PAIRS_PER_PAGE, paginate
+from debate_explorer.routing import VIEWS, Display, Place
 from debate_explorer.views import compare_pair, render, routing
 from debate_explorer.views.render import md
 
@@ -92,9 +92,10 @@ display = routing.display()
 for note in display.notes:
     st.info(note, icon=":material/link_off:")
 if place.pair is not None:  # a link to one pair opens the page that holds it
-    display = replace(display, page=page_of(section.pairs.index(place.pair), PAIRS_PER_PAGE))
+    display = replace(display, page=section.pairs.index(place.pair) // PAIRS_PER_PAGE + 1)
 shown = paginate(section.pairs, display.page, PAIRS_PER_PAGE)
 display = replace(display, page=shown.number)
+end = shown.start + len(shown.items)
 
 ids = [s.id for s in topic.sections]
 titles = {s.id: f"{n}. {s.title}" for n, s in enumerate(topic.sections, start=1)}
@@ -118,8 +119,8 @@ if not section.pairs:
     st.info("This section has no argument pairs yet.")
 else:
     count = f"{shown.total} question{'s' if shown.total != 1 else ''}"
-    if shown.count > 1:
-        count += f", {shown.start + 1}–{shown.end} on this page"
+    if shown.pages > 1:
+        count += f", {shown.start + 1}–{end} on this page"
     st.markdown(
         f"**In this section** ({count}):\n"
         + "\n".join(
@@ -147,16 +148,16 @@ def page_links() -> None:
         (
             forward,
             shown.number + 1,
-            f"Questions {shown.end + 1}–{min(shown.end + PAIRS_PER_PAGE, shown.total)} →",
+            f"Questions {end + 1}–{min(end + PAIRS_PER_PAGE, shown.total)} →",
         ),
     ):
-        if 1 <= number <= shown.count:
+        if 1 <= number <= shown.pages:
             with column:
                 render.page_link("compare", text, **url_for(base, replace(display, page=number)))
 
 
-if shown.count > 1:
-    st.caption(f"Page {shown.number} of {shown.count}: {PAIRS_PER_PAGE} questions a page.")
+if shown.pages > 1:
+    st.caption(f"Page {shown.number} of {shown.pages}: {PAIRS_PER_PAGE} questions a page.")
     page_links()
 compare_pair.section_extras(topic, section, blind=display.blind, folded=display.claims_first)
 

@@ -41,14 +41,14 @@ def side_badge(topic: Topic, side: Side) -> str:
     return badge(topic.sides.label(side), BADGE[side])
 
 
-def support_parts(topic: Topic, position: Position, *, with_sources: bool = True) -> list[str]:
+def support_parts(topic: Topic, position: Position) -> list[str]:
     """A position's reasoning, evidence and numbered sources as Markdown paragraphs (empty ones left out)."""
     parts = []
     if position.reasoning:
         parts.append(f"**Reasoning.** {md(position.reasoning)}")
     if position.evidence:
         parts.append(f"**Evidence.** {md(position.evidence)}")
-    if with_sources and position.sources:
+    if position.sources:
         parts.append("**Sources**\n\n" + source_lines(topic, position.sources))
     return parts
 
