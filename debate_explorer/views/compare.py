@@ -113,6 +113,7 @@ st.selectbox("Section", ids, key="section_pick", format_func=titles.__getitem__,
 routing.sync_url(place, extra=display.params())
 controls(topic, place, display)
 
+st.header(md(titles[section.id]), anchor=f"section-{section.id}")  # h1 topic > h2 section > h3 pairs
 if section.summary:
     st.markdown(md(section.summary))
 if not section.pairs:
