@@ -12,10 +12,9 @@ from dataclasses import replace
 
 import streamlit as st
 
-from debate_explorer import routing as place_rules
 from debate_explorer.exports import FORMATS, export_topic, file_name
 from debate_explorer.model import Side, Topic
-from debate_explorer.paging import PAIRS_PER_PAGE, page_of, paginate
+from debate_explorer.paging import PAIRS_PER_PAGE, paginate
 from debate_explorer.routing import VIEWS, Display, Place
 from debate_explorer.views import compare_pair, render, routing
 from debate_explorer.views.render import md
@@ -93,9 +92,10 @@ display = routing.display()
 for note in display.notes:
     st.info(note, icon=":material/link_off:")
 if place.pair is not None:  # a link to one pair opens the page that holds it
-    display = replace(display, page=page_of(section.pairs.index(place.pair), PAIRS_PER_PAGE))
+    display = replace(display, page=section.pairs.index(place.pair) // PAIRS_PER_PAGE + 1)
 shown = paginate(section.pairs, display.page, PAIRS_PER_PAGE)
 display = replace(display, page=shown.number)
+end = shown.start + len(shown.items)
 
 ids = [s.id for s in topic.sections]
 titles = {s.id: f"{n}. {s.title}" for n, s in enumerate(topic.sections, start=1)}
@@ -142,14 +142,14 @@ for pair in shown.items:
 
 def page_links() -> None:
     """Links to the previous and next page of pairs (the pair link is dropped: a page is asked for)."""
-    base = place_rules.Place(place.loaded, section, None)
+    base = Place(place.loaded, section, None)
     back, forward = st.columns(2)
     for column, number, text in (
         (back, shown.number - 1, f"← Questions {shown.start - PAIRS_PER_PAGE + 1}–{shown.start}"),
         (
             forward,
             shown.number + 1,
-            f"Questions {shown.end + 1}–{min(shown.end + PAIRS_PER_PAGE, shown.total)} →",
+            f"Questions {end + 1}–{min(end + PAIRS_PER_PAGE, shown.total)} →",
         ),
     ):
         if 1 <= number <= shown.pages:

@@ -96,7 +96,8 @@ def rebuttal(position: Position) -> None:
 def support(topic: Topic, position: Position, hidden: bool, *, holder: bool = False) -> None:
     """(Who holds it,) reasoning and evidence, the folded sources and the rebuttal of one position."""
     parts = [held_by(position)] if holder and not hidden and position.held_by else []
-    parts += render.support_parts(topic, position, with_sources=False)
+    # support_parts ends with the numbered sources when there are any; here they fold into one line
+    parts += render.support_parts(topic, position)[: -1 if position.sources else None]
     if parts:
         st.markdown("\n\n".join(parts))
     folded_sources(topic, position, hidden)
@@ -104,9 +105,14 @@ def support(topic: Topic, position: Position, hidden: bool, *, holder: bool = Fa
 
 
 def practise(topic: Topic, section: Section, pair: Pair, side: Side) -> None:
-    """Open Practice's rebuttal drill on this pair, arguing for ``side``."""
+    """Open Practice's rebuttal drill on this pair, arguing for ``side``.
+
+    The drill goes into the session key the drill tab reads, and the address carries the drill link's
+    parameters (``?topic=&section=&pair=&side=``), so the Practice page can be shared as it opens.
+    """
     st.session_state[DRILL] = teaching.Drill(topic.id, section.id, pair.id, side)
-    st.switch_page(page("practice").path)
+    link = {"topic": topic.id, "section": section.id, "pair": pair.id, "side": side.value}
+    st.switch_page(page("practice").path, query_params=link)
 
 
 def practise_menu(

@@ -57,7 +57,7 @@ def support_parts(topic: Topic, position: Position, *, with_sources: bool = True
         parts.append(f"**Reasoning.** {md(position.reasoning)}")
     if position.evidence:
         parts.append(f"**Evidence.** {md(position.evidence)}")
-    if with_sources and position.sources:
+    if position.sources:
         parts.append("**Sources**\n\n" + source_lines(topic, position.sources))
     return tuple(parts)
 
