@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..escape import csv_cell
@@ -188,7 +189,9 @@ class ClassroomService:
         except IntegrityError:
             session.rollback()
             raise
-        except (OperationalError, DBAPIError) as exc:
+        except (OperationalError, DBAPIError, PoolTimeout) as exc:
+            # PoolTimeout: every pooled connection busy for pool_timeout seconds (a replica overloaded by a
+            # whole class at once) -- "try again in a moment", like an unreachable server, not a traceback.
             session.rollback()
             raise DatabaseUnavailable() from exc
         finally:
