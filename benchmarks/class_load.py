@@ -227,6 +227,8 @@ class Student:
     problems: list[str] = field(default_factory=list)
     """Messages a student should not have seen (neither the outage's nor a success)."""
     db_messages: int = 0
+    busy: int = 0
+    """Times the page said "try again" outside the outage (an overloaded replica) and the student did."""
     last: Run | None = None
     """The seat page as last shown (its widgets are the ones the server knows for this session)."""
 
@@ -270,12 +272,15 @@ class Student:
         code, go = form.widget("class.code"), form.button("Join")
         if code is None or go is None:
             raise Lost(f"student {self.index}: no join form")
-        joined = self._run(
-            "classroom", self.query, [(code.id, "string_value", self.code), (go.id, "trigger_value", True)]
-        )
-        if not joined.query or "seat" not in parse_qs(joined.query):
-            raise Lost(f"student {self.index}: join failed: {joined.texts[:3]}")
-        self.query = joined.query
+        while True:
+            typed = [(code.id, "string_value", self.code), (go.id, "trigger_value", True)]
+            joined = self._run("classroom", self.query, typed)
+            if joined.query and "seat" in parse_qs(joined.query):
+                self.query = joined.query
+                return
+            if not joined.said(DB_MESSAGE) or self.busy >= 10:
+                raise Lost(f"student {self.index}: join failed: {joined.exceptions[:1]} {joined.texts[:3]}")
+            self.busy += 1  # "try again in a moment" (an overloaded replica): the student presses Join again
 
     def vote(self, poll: str, pick: int, expect_outage: bool = False) -> bool:
         """Vote until the page confirms it (a dropped socket: reconnect and look again). False on a DB fault.
@@ -359,6 +364,7 @@ class Report:
     stored: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
     dashboard: dict[str, str] = field(default_factory=dict)
+    busy: int = 0
     outage_reads_ok: int = 0
     outage_reads: int = 0
     outage_write_messages: int = 0
@@ -387,8 +393,17 @@ class Report:
 
 
 def everyone(students: Sequence[Student], job: Callable[[Student], object], workers: int) -> list[object]:
+    """Run ``job`` for every student at once; one who cannot go on is a problem, not the end of the run."""
+
+    def guarded(student: Student) -> object:
+        try:
+            return job(student)
+        except Exception as exc:
+            student.problems.append(f"{type(exc).__name__}: {exc}"[:300])
+            return None
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(job, students))
+        return list(pool.map(guarded, students))
 
 
 def stored_counts(url: str, debate_id: int) -> tuple[dict[str, int], dict[str, int]]:
@@ -499,6 +514,7 @@ def class_run(
     report.lost_students = sum(bool(s.reconnects) for s in class_)
     report.exceptions = [e for s in class_ for e in s.exceptions]
     report.problems = [f"student {s.index}: {p}" for s in class_ for p in s.problems]
+    report.busy = sum(s.busy for s in class_)
     return report
 
 
@@ -539,6 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"outage: {report.outage_reads_ok}/{report.outage_reads} Compare pages read, "
         f"{report.outage_write_messages}/{report.outage_writes} votes refused with the database message"
     )
+    print(f"joins answered 'try again' under load and pressed again: {report.busy}")
     failures = report.failures()
     for failure in failures:
         print(f"FAILED {failure}")
