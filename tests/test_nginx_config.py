@@ -67,7 +67,7 @@ def test_only_listen_and_access_log_differ_from_the_shipped_file(tmp_path: Path)
     changed = [(a.strip(), b.strip()) for a, b in zip(shipped, used, strict=True) if a != b]
     assert [b.split()[0] for _, b in changed] == ["listen", "access_log"]
     assert "listen 127.0.0.1:8123;" in [line.strip() for line in used]
-    assert upstream_conf([8501, 8502]).count("max_fails=1") == 2
+    assert upstream_conf([8501, 8502]).count("max_fails=3") == 2
 
 
 @pytest.mark.parametrize(
