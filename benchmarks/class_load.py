@@ -26,6 +26,7 @@ import argparse
 import contextlib
 import http.cookiejar
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +54,10 @@ from deploy.replicas import Cluster, free_port  # noqa: E402
 TIMEOUT = 60.0
 """Longest wait for one rerun, or for a lost replica's student to get back in (``--timeout``)."""
 DB_MESSAGE = str(DatabaseUnavailable())
+LOG_LINE = re.compile(
+    r'\] (?P<msec>[\d.]+) "\S+ (?P<path>\S+) [^"]*" \d+ \d+ (?P<seconds>[\d.]+) "(?P<upstream>[^"]*)"$'
+)
+"""One line of deploy/nginx/debate-explorer.conf's access log format."""
 DISCONNECTS = (websocket.WebSocketException, OSError, ConnectionError)
 
 
@@ -374,6 +379,9 @@ class Report:
     duplicates: dict[str, int] = field(default_factory=dict)
     dashboard: dict[str, str] = field(default_factory=dict)
     busy: int = 0
+    killed_port: int | None = None
+    killed_at: float | None = None
+    """When (epoch seconds) the replica on ``killed_port`` was killed."""
     outage_reads_ok: int = 0
     outage_reads: int = 0
     outage_write_messages: int = 0
@@ -485,6 +493,7 @@ def class_run(
                 handed[0] += 1
                 if kill and handed[0] == students // 2:
                     cluster.kill(0)  # in the middle: half have handed in, the others are at it
+                    report.killed_port, report.killed_at = cluster.members[0].port, time.time()
             return ok
 
         timed("rebuttal (replica killed midway)" if kill else "rebuttal", hand_in)
@@ -526,6 +535,25 @@ def class_run(
     report.problems = [f"student {s.index}: {p}" for s in class_ for p in s.problems]
     report.busy = sum(s.busy for s in class_)
     return report
+
+
+def streams(access_log: Path, report: Report) -> tuple[int, int]:
+    """WebSockets nginx opened to the killed replica before and after the kill (from its access log).
+
+    A log line is written when the socket closes; ``$msec - $request_time`` is when it was opened, and the
+    last address of ``$upstream_addr`` the replica that served it (earlier ones refused the connection).
+    """
+    before = after = 0
+    for line in access_log.read_text().splitlines():
+        found = LOG_LINE.search(line)
+        if report.killed_at is None or not found or found["path"] != "/_stcore/stream":
+            continue
+        opened = float(found["msec"]) - float(found["seconds"])
+        served = found["upstream"].split(", ")[-1]
+        if served.endswith(f":{report.killed_port}"):
+            before += opened < report.killed_at
+            after += opened > report.killed_at + 1  # the replica may finish opening one as it is killed
+    return before, after
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -571,13 +599,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\nstudents {args.students}, replicas {args.replicas}; stored {report.stored}; "
         f"duplicates {report.duplicates}; dashboard {report.dashboard}"
     )
-    print(
-        f"moved off the killed replica and resumed: {report.lost_students} ({report.reconnects} reconnects)"
-    )
+    print(f"reconnected (the kill, idle sockets closed): {report.lost_students} ({report.reconnects})")
     print(
         f"outage: {report.outage_reads_ok}/{report.outage_reads} Compare pages read, "
         f"{report.outage_write_messages}/{report.outage_writes} votes refused with the database message"
     )
+    before, after = streams(cluster.run_dir / "access.log", report)
+    print(f"WebSockets to the killed replica before the kill: {before}; after it: {after}")
     print(f"'try again' answers under load, and the student tried again: {report.busy}")
     print(f"students with a problem: {len({p.split(':')[0] for p in report.problems})}")
     failures = report.failures()
