@@ -26,6 +26,7 @@ import argparse
 import contextlib
 import http.cookiejar
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,8 +52,12 @@ from debate_explorer.classroom import ClassroomService, DatabaseUnavailable, Pha
 from deploy.replicas import Cluster, free_port  # noqa: E402
 
 TIMEOUT = 60.0
-"""Longest wait for one rerun, or for a lost replica's student to get back in."""
+"""Longest wait for one rerun, or for a lost replica's student to get back in (``--timeout``)."""
 DB_MESSAGE = str(DatabaseUnavailable())
+LOG_LINE = re.compile(
+    r'\] (?P<msec>[\d.]+) "\S+ (?P<path>\S+) [^"]*" \d+ \d+ (?P<seconds>[\d.]+) "(?P<upstream>[^"]*)"$'
+)
+"""One line of deploy/nginx/debate-explorer.conf's access log format."""
 DISCONNECTS = (websocket.WebSocketException, OSError, ConnectionError)
 
 
@@ -147,17 +152,19 @@ class Run:
 class Browser:
     """One tab through nginx: its cookies (nginx's route, Streamlit's XSRF) and one WebSocket."""
 
-    def __init__(self, base: str, jar: http.cookiejar.CookieJar | None = None) -> None:
+    def __init__(
+        self, base: str, jar: http.cookiejar.CookieJar | None = None, timeout: float = TIMEOUT
+    ) -> None:
         self.base = base
         self.jar = jar if jar is not None else http.cookiejar.CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
-        with opener.open(f"{base}/", timeout=TIMEOUT) as response:
+        with opener.open(f"{base}/", timeout=timeout) as response:
             response.read()
         cookies = {c.name: c.value for c in self.jar}
         xsrf = cookies.get("_streamlit_xsrf", "")
         self.ws = websocket.create_connection(
             f"ws://{base.removeprefix('http://')}/_stcore/stream",
-            timeout=TIMEOUT,
+            timeout=timeout,
             subprotocols=["streamlit", xsrf] if xsrf else ["streamlit"],
             origin=base,
             cookie="; ".join(f"{k}={v}" for k, v in cookies.items()),
@@ -226,7 +233,10 @@ class Student:
     exceptions: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     """Messages a student should not have seen (neither the outage's nor a success)."""
+    timeout: float = TIMEOUT
     db_messages: int = 0
+    busy: int = 0
+    """Times the page said "try again" outside the outage (an overloaded replica) and the student did."""
     last: Run | None = None
     """The seat page as last shown (its widgets are the ones the server knows for this session)."""
 
@@ -240,10 +250,10 @@ class Student:
 
     def _connect(self) -> Browser:
         """A new tab with the same cookies (a browser's reconnect); retried while a replica is going away."""
-        deadline = time.monotonic() + TIMEOUT
+        deadline = time.monotonic() + self.timeout
         while True:
             try:
-                return Browser(self.base, self.jar)
+                return Browser(self.base, self.jar, self.timeout)
             except DISCONNECTS:
                 if time.monotonic() > deadline:
                     raise Lost(f"student {self.index} could not reconnect") from None
@@ -270,12 +280,15 @@ class Student:
         code, go = form.widget("class.code"), form.button("Join")
         if code is None or go is None:
             raise Lost(f"student {self.index}: no join form")
-        joined = self._run(
-            "classroom", self.query, [(code.id, "string_value", self.code), (go.id, "trigger_value", True)]
-        )
-        if not joined.query or "seat" not in parse_qs(joined.query):
-            raise Lost(f"student {self.index}: join failed: {joined.texts[:3]}")
-        self.query = joined.query
+        while True:
+            typed = [(code.id, "string_value", self.code), (go.id, "trigger_value", True)]
+            joined = self._run("classroom", self.query, typed)
+            if joined.query and "seat" in parse_qs(joined.query):
+                self.query = joined.query
+                return
+            if not joined.said(DB_MESSAGE) or self.busy >= 10:
+                raise Lost(f"student {self.index}: join failed: {joined.exceptions[:1]} {joined.texts[:3]}")
+            self.busy += 1  # "try again in a moment" (an overloaded replica): the student presses Join again
 
     def vote(self, poll: str, pick: int, expect_outage: bool = False) -> bool:
         """Vote until the page confirms it (a dropped socket: reconnect and look again). False on a DB fault.
@@ -299,10 +312,13 @@ class Student:
             except DISCONNECTS:
                 self._dropped()
                 continue
+            if done.said(DB_MESSAGE) and not expect_outage and self.busy < 10:
+                self.busy += 1  # "try again in a moment" from an overloaded replica: the student does
+                continue
             if done.said(DB_MESSAGE):
                 self.db_messages += 1
                 if not expect_outage:
-                    self.problems.append("database message outside the outage")
+                    self.problems.append("database message outside the outage, 10 times")
                 return False
             if done.said("Vote saved.") and done.said(f"Your vote: **{label}**"):
                 return True
@@ -330,6 +346,9 @@ class Student:
                 continue
             if done.said("Handed in."):
                 return True
+            if done.said(DB_MESSAGE) and self.busy < 10:
+                self.busy += 1  # nothing was stored ("Nothing you entered was lost"): hand in again
+                continue
             self.problems.append(f"rebuttal not confirmed: {done.texts[:4]}")
             return False
 
@@ -359,6 +378,10 @@ class Report:
     stored: dict[str, int] = field(default_factory=dict)
     duplicates: dict[str, int] = field(default_factory=dict)
     dashboard: dict[str, str] = field(default_factory=dict)
+    busy: int = 0
+    killed_port: int | None = None
+    killed_at: float | None = None
+    """When (epoch seconds) the replica on ``killed_port`` was killed."""
     outage_reads_ok: int = 0
     outage_reads: int = 0
     outage_write_messages: int = 0
@@ -387,8 +410,17 @@ class Report:
 
 
 def everyone(students: Sequence[Student], job: Callable[[Student], object], workers: int) -> list[object]:
+    """Run ``job`` for every student at once; one who cannot go on is a problem, not the end of the run."""
+
+    def guarded(student: Student) -> object:
+        try:
+            return job(student)
+        except Exception as exc:
+            student.problems.append(f"{type(exc).__name__}: {exc}"[:300])
+            return None
+
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(job, students))
+        return list(pool.map(guarded, students))
 
 
 def stored_counts(url: str, debate_id: int) -> tuple[dict[str, int], dict[str, int]]:
@@ -429,6 +461,7 @@ def class_run(
     outage: float = 10.0,
     outage_students: int = 3,
     workers: int | None = None,
+    timeout: float = TIMEOUT,
 ) -> Report:
     """One class through ``cluster``'s nginx (see the module docstring); returns what was seen and stored."""
     report = Report(students, cluster.replicas)
@@ -438,7 +471,7 @@ def class_run(
     info, secret = service.create_class(topic_id, None, title="Load test")
     teacher = service.teacher(info.code, secret)
     debate_id = teacher.debate_id
-    class_ = [Student(cluster.url, info.code, i) for i in range(students)]
+    class_ = [Student(cluster.url, info.code, i, timeout=timeout) for i in range(students)]
 
     def timed(name: str, job: Callable[[Student], object]) -> list[object]:
         start = time.perf_counter()
@@ -460,6 +493,7 @@ def class_run(
                 handed[0] += 1
                 if kill and handed[0] == students // 2:
                     cluster.kill(0)  # in the middle: half have handed in, the others are at it
+                    report.killed_port, report.killed_at = cluster.members[0].port, time.time()
             return ok
 
         timed("rebuttal (replica killed midway)" if kill else "rebuttal", hand_in)
@@ -499,7 +533,27 @@ def class_run(
     report.lost_students = sum(bool(s.reconnects) for s in class_)
     report.exceptions = [e for s in class_ for e in s.exceptions]
     report.problems = [f"student {s.index}: {p}" for s in class_ for p in s.problems]
+    report.busy = sum(s.busy for s in class_)
     return report
+
+
+def streams(access_log: Path, report: Report) -> tuple[int, int]:
+    """WebSockets nginx opened to the killed replica before and after the kill (from its access log).
+
+    A log line is written when the socket closes; ``$msec - $request_time`` is when it was opened, and the
+    last address of ``$upstream_addr`` the replica that served it (earlier ones refused the connection).
+    """
+    before = after = 0
+    for line in access_log.read_text().splitlines():
+        found = LOG_LINE.search(line)
+        if report.killed_at is None or not found or found["path"] != "/_stcore/stream":
+            continue
+        opened = float(found["msec"]) - float(found["seconds"])
+        served = found["upstream"].split(", ")[-1]
+        if served.endswith(f":{report.killed_port}"):
+            before += opened < report.killed_at
+            after += opened > report.killed_at + 1  # the replica may finish opening one as it is killed
+    return before, after
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -509,6 +563,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--outage", type=float, default=10.0, help="seconds PostgreSQL is down (0: none)")
     parser.add_argument("--no-kill", action="store_true", help="do not kill a replica")
     parser.add_argument("--topic", default="universal-basic-income", help="topic id")
+    parser.add_argument(
+        "--acting", type=int, default=50, help="students acting at the same moment (all stay connected)"
+    )
+    parser.add_argument("--timeout", type=float, default=300.0, help="longest wait for one page (seconds)")
     parser.add_argument("--run-dir", type=Path, help="keep logs here (default: a temporary folder)")
     args = parser.parse_args(argv)
     run_dir = args.run_dir or Path(tempfile.mkdtemp(prefix="debate-explorer-class-"))
@@ -523,7 +581,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             supervise=False,
         ) as cluster,
     ):
-        report = class_run(cluster, pg, args.students, args.topic, kill=not args.no_kill, outage=args.outage)
+        report = class_run(
+            cluster,
+            pg,
+            args.students,
+            args.topic,
+            kill=not args.no_kill,
+            outage=args.outage,
+            workers=args.acting,
+            timeout=args.timeout,
+        )
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("| phase | seconds |\n|---|---|")
     for name, seconds in report.phases.items():
@@ -532,13 +599,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\nstudents {args.students}, replicas {args.replicas}; stored {report.stored}; "
         f"duplicates {report.duplicates}; dashboard {report.dashboard}"
     )
-    print(
-        f"moved off the killed replica and resumed: {report.lost_students} ({report.reconnects} reconnects)"
-    )
+    print(f"reconnected (the kill, idle sockets closed): {report.lost_students} ({report.reconnects})")
     print(
         f"outage: {report.outage_reads_ok}/{report.outage_reads} Compare pages read, "
         f"{report.outage_write_messages}/{report.outage_writes} votes refused with the database message"
     )
+    before, after = streams(cluster.run_dir / "access.log", report)
+    print(f"WebSockets to the killed replica before the kill: {before}; after it: {after}")
+    print(f"'try again' answers under load, and the student tried again: {report.busy}")
+    print(f"students with a problem: {len({p.split(':')[0] for p in report.problems})}")
     failures = report.failures()
     for failure in failures:
         print(f"FAILED {failure}")

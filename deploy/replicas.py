@@ -80,7 +80,7 @@ def healthy(url: str, timeout: float = 2.0) -> bool:
 def upstream_conf(ports: Sequence[int]) -> str:
     """nginx ``server`` lines for the replicas (included inside ``upstream debate_explorer``)."""
     lines = ["# written by deploy/replicas.py: one line per app process"]
-    lines += [f"server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;" for port in ports]
+    lines += [f"server 127.0.0.1:{port} max_fails=3 fail_timeout=10s;" for port in ports]
     return "\n".join(lines) + "\n"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -66,7 +67,7 @@ def test_only_listen_and_access_log_differ_from_the_shipped_file(tmp_path: Path)
     changed = [(a.strip(), b.strip()) for a, b in zip(shipped, used, strict=True) if a != b]
     assert [b.split()[0] for _, b in changed] == ["listen", "access_log"]
     assert "listen 127.0.0.1:8123;" in [line.strip() for line in used]
-    assert upstream_conf([8501, 8502]).count("max_fails=1") == 2
+    assert upstream_conf([8501, 8502]).count("max_fails=3") == 2
 
 
 @pytest.mark.parametrize(
@@ -133,3 +134,13 @@ def test_access_log_has_no_query_strings(proxied: Cluster) -> None:
     log = (proxied.run_dir / "access.log").read_text()
     assert "GET /classroom " in log
     assert "K7QX3M" not in log and "secret-token" not in log
+
+
+def test_launcher_restarts_a_replica_that_stops_answering(proxied: Cluster) -> None:
+    """Active health checks (open-source nginx has none): a killed replica is started again. Runs last."""
+    proxied.kill(0)
+    deadline = time.monotonic() + 120
+    while not (proxied.members[0].restarts >= 1 and get(proxied.url + "/_stcore/health")[0] == 200):
+        assert time.monotonic() < deadline, "the replica was not restarted"
+        time.sleep(0.5)
+    assert get(proxied.url + "/_stcore/health")[2] == b"ok"

@@ -202,7 +202,9 @@ class ClassroomService:
         except IntegrityError:
             session.rollback()
             raise
-        except (OperationalError, DBAPIError, PoolTimeout) as exc:  # PoolTimeout: every connection busy
+        except (OperationalError, DBAPIError, PoolTimeout) as exc:
+            # PoolTimeout: every pooled connection busy for pool_timeout seconds (a replica overloaded by a
+            # whole class at once) -- "try again in a moment", like an unreachable server, not a traceback.
             session.rollback()
             raise DatabaseUnavailable() from exc
         finally:
