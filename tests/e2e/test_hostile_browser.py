@@ -90,8 +90,8 @@ def test_topics_page_names_broken_files_and_keeps_good_topics(
     # ones when the script has finished, so wait for the last kind of element before reading the text.
     from playwright.sync_api import expect
 
-    links = page.get_by_text("Compare the positions")  # type: ignore[attr-defined]
-    expect(links).to_have_count(GOOD_TOPICS, timeout=30_000)
+    buttons = page.get_by_role("button", name="Compare the positions")  # type: ignore[attr-defined]
+    expect(buttons).to_have_count(GOOD_TOPICS, timeout=30_000)
     body = page.inner_text("[data-testid='stMain']")  # type: ignore[attr-defined]
     for name in ("python-object-apply.yaml", "alias-bomb.yaml", "latin1.yaml", "clash.yml", "dotdot-id.yaml"):
         # Text escaped with render.md() inside a `code span` shows its backslashes (\/tmp\/x\-y\.yaml):

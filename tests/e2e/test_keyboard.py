@@ -93,8 +93,8 @@ def test_keyboard_only_walk_from_topics_to_the_practice_reveal(
     walk = Walk(page, ready)
     main = page.locator(MAIN)  # type: ignore[attr-defined]
 
-    # Topics -> the topic's Compare link
-    walk.to(main.get_by_role("link", name=re.compile("Compare the positions")).first)
+    # Topics -> the topic's Compare button
+    walk.to(main.get_by_role("button", name=re.compile("Compare the positions")).first)
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     page.wait_for_url(re.compile(r"/compare\?"))  # type: ignore[attr-defined]
     ready(page)
@@ -115,15 +115,25 @@ def test_keyboard_only_walk_from_topics_to_the_practice_reveal(
     walk.activate(blind, "Space")
     assert blind.is_checked()
     walk.focus_state()
-    reveal = main.get_by_role("switch", name=re.compile("Reveal"))
+    reveal = main.get_by_role("switch", name=re.compile("Reveal")).first  # the first pair's own reveal
     walk.to(reveal)
     walk.activate(reveal, "Space")
     assert reveal.is_checked()
     walk.focus_state()
     main.get_by_text(TOPIC.sides.label(Side.SUPPORTER), exact=True).first.wait_for()  # sides shown again
 
+    # claims first: open the first pair's details, then its sources, by keyboard
+    details = main.locator("summary").filter(has_text="Reasoning, evidence, sources and rebuttals").first
+    walk.to(details)
+    walk.activate(details, "Enter")
+    pair = second.pairs[0]
+    count = len(pair.supporter.sources)
+    sources = main.locator("summary").filter(has_text=f"{count} source{'s' if count != 1 else ''}").first
+    walk.to(sources)
+    walk.activate(sources, "Enter")
+
     # a source link opens the real source in a new tab; focus stays on the link here
-    source_id = second.pairs[0].supporter.sources[0]
+    source_id = pair.supporter.sources[0]
     url = TOPIC.source_map[source_id].url
     link = main.locator(f"a[href='{url}']").first
     walk.to(link)
