@@ -60,6 +60,19 @@ def css(name: str = "handout.css") -> Markup:
     return Markup(files(__package__).joinpath("templates", name).read_text(encoding="utf-8"))
 
 
+def page_context(topic: Topic) -> dict[str, object]:
+    """What every page template of a topic is given: numbers, sides, version, link rule and labels."""
+    return {
+        "topic": topic,
+        "nums": topic.source_numbers,
+        "all_sides": list(Side),
+        "version": __version__,
+        "safe_url": safe_url,
+        "kind_label": labels.source_kind,
+        "held_by": labels.HELD_BY,
+    }
+
+
 def to_html(topic: Topic) -> str:
     """One self-contained, printable HTML page: no scripts, no external resources, all content escaped."""
     sides = [
@@ -68,18 +81,12 @@ def to_html(topic: Topic) -> str:
         if topic.sides.info(side).who.strip()
     ]
     return template().render(
-        topic=topic,
-        nums=topic.source_numbers,
+        page_context(topic),
         sides=sides,
-        all_sides=list(Side),
         css=css(),
-        version=__version__,
-        safe_url=safe_url,
         position_fields=position_fields,
         origin_text=ORIGIN_TEXT,
         verdict_text=VERDICT_TEXT,
-        kind_label=labels.source_kind,
-        held_by=labels.HELD_BY,
     )
 
 

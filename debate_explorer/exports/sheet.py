@@ -11,12 +11,10 @@ through ``escape.html``, no script, a Content-Security-Policy); sources keep the
 
 from __future__ import annotations
 
-from .. import __version__, labels
-from ..links import safe_url
-from ..model import Side, Topic
+from ..model import Topic
 from ..teaching import REFUTATION_STEPS
 from .base import Renderer, of_selection
-from .html import css, template
+from .html import css, page_context, template
 
 ANSWER_LINES = 6
 """Blank lines under each claim on the worksheet."""
@@ -24,17 +22,11 @@ ANSWER_LINES = 6
 
 def _page(topic: Topic, *, worksheet: bool) -> str:
     return template("sheet.html").render(
-        topic=topic,
-        nums=topic.source_numbers,
-        all_sides=list(Side),
+        page_context(topic),
         css=css("sheet.css"),
-        version=__version__,
-        safe_url=safe_url,
         worksheet=worksheet,
         steps=REFUTATION_STEPS,
         answer_lines=ANSWER_LINES,
-        held_by=labels.HELD_BY,
-        kind_label=labels.source_kind,
     )
 
 
