@@ -125,9 +125,10 @@ def scroll_to(anchor: str) -> None:
     """Scroll the browser to the heading with this anchor, once, when the page is opened on it.
 
     Streamlit scrolls to a ``#anchor`` only on a full page load; an in-app link (``st.page_link``) drops the
-    fragment, so a search hit would land at the top of the section. The only JavaScript in the app: a fixed
-    script whose one input is an anchor of the app's own making (``pair-<id>``, ids are lowercase words and
-    '-'), checked against :data:`ANCHOR` and JSON-encoded. Content never reaches it.
+    fragment, so a search hit would land at the top of the section. One of the app's few fixed scripts
+    (with views/phone.py and the clock component), whose one input is an anchor of the app's own making
+    (``pair-<id>``, ids are lowercase words and '-'), checked against :data:`ANCHOR` and JSON-encoded.
+    Content never reaches it.
     """
     if not ANCHOR.fullmatch(anchor):
         return
