@@ -165,9 +165,9 @@ def test_random_drill_picks_a_real_pair(practice: Open) -> None:
 
 
 def current_claim(at: AppTest) -> str:
-    """The claim the quiz asks about: a heading in its own bordered box (full-contrast text, no quote)."""
-    quoted = next(m.value for m in at.markdown if m.value.startswith("#### "))[len("#### ") :]
-    return next(claim for claim in CLAIMS if render.md(claim) == quoted)
+    """The claim the quiz asks about: bold in its own bordered box (full-contrast text, no quote)."""
+    shown = {f"**{render.md(claim)}**": claim for claim in CLAIMS}
+    return next(shown[m.value] for m in at.markdown if m.value in shown)
 
 
 def test_quiz_right_and_wrong_answers_change_the_score(practice: Open) -> None:

@@ -105,7 +105,8 @@ def quiz_tab(topic: Topic) -> None:
         n = len(quiz.answers) + 1
         st.markdown(f"**Claim {n} of {len(quiz.items)}**")
         with st.container(border=True, key="practice.quiz_claim"):
-            st.markdown(f"#### {md(current.claim)}")  # full-contrast text, not a faded block quote
+            # full-contrast bold text, not a faded block quote; not a heading (it would skip heading levels)
+            st.markdown(f"**{md(current.claim)}**")
         for column, side in zip(st.columns(2), Side, strict=True):
             column.button(
                 render.side_label(topic, side),
