@@ -173,7 +173,7 @@ REGISTRY: tuple[Code, ...] = (
         "Two sources with the same url (ignoring a trailing `/`).",
     ),
     Code(
-        "W211",
+        "W208",
         Severity.WARNING,
         f"a word longer than {MAX_TOKEN} characters in a text field",
         f"A run of more than {MAX_TOKEN} characters without a space (`MAX_TOKEN`) in any text field "
