@@ -160,6 +160,7 @@ def test_side_by_side_columns_read_in_pair_order(
     open_page(page, f"{app_server(TOPICS)}/compare?topic=sample-topic&section={FIRST.id}", ready)
     if swapped:
         page.get_by_role("switch", name=re.compile("on the left")).press("Space")  # type: ignore[attr-defined]
+        page.wait_for_url(re.compile(r"swap=1"))  # type: ignore[attr-defined]  # the toggle writes the URL
         ready(page)
     expected = []
     for pair in FIRST.pairs:
