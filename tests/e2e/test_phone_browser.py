@@ -7,6 +7,7 @@ view or a phone asking for the desktop site do), which is where Streamlit on its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -89,7 +90,8 @@ def test_switch_sides_keeps_the_new_claim_in_view_and_says_where_the_draft_is(
     note.wait_for()
     ready(phone)
     phone.screenshot(path=str(output_dir / "phone-switch-sides.png"))  # type: ignore[attr-defined]
-    claim = phone.get_by_text(pair.supporter.claim, exact=True)  # now they say the supporters' claim
+    drill = phone.get_by_role("tabpanel", name=re.compile("Drill"))  # type: ignore[attr-defined]
+    claim = drill.get_by_text(pair.supporter.claim, exact=True)  # now they say the supporters' claim
     box = claim.bounding_box()
     assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
     assert "is kept" in note.inner_text()
