@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-import streamlit as st
-
 from debate_explorer import charts, escape, links, memo
 from debate_explorer.loading import load_file
 from debate_explorer.model import Side
-from debate_explorer.pages import PAGES
-from debate_explorer.views import app, render
+from debate_explorer.views import render
 from tests.conftest import SAMPLE as SAMPLE_FILE
-from tests.conftest import TOPICS, OpenApp
-
-
-def test_pages_are_built_once_per_process(open_app: OpenApp, monkeypatch: pytest.MonkeyPatch) -> None:
-    built: list[str] = []
-    real = st.Page
-
-    def counting(*args: Any, **kwargs: Any) -> st.Page:
-        built.append(str(args[0]))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(app, "_built", [])
-    monkeypatch.setattr(st, "Page", counting)
-    at = open_app("compare", content=TOPICS)
-    for _ in range(3):
-        at.run()
-    assert not at.exception
-    assert len(built) == len(PAGES)  # not once per rerun
-    assert "Compare" in [p.title for p in app._built]
 
 
 def test_memo_keys_on_identity_and_forgets_the_oldest() -> None:

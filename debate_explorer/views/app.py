@@ -7,9 +7,6 @@ as the script-level config, so the server settings apply however the app is star
 
 from __future__ import annotations
 
-import copy
-import threading
-
 import streamlit as st
 
 from debate_explorer.pages import PAGES
@@ -34,26 +31,18 @@ def main() -> None:
     chosen.run()
 
 
-_built: list[st.Page] = []
-_build_lock = threading.Lock()
-
-
 def pages() -> list[st.Page]:
-    """The registry's pages as ``st.Page`` objects: built once per process, a shallow copy for each run.
+    """The registry's pages as ``st.Page`` objects, built anew for each run.
 
-    Building an ``st.Page`` resolves and checks its script path (``realpath``, ``is_file``): a quarter of a
-    warm rerun of a light page (benchmarks/profile_rerun.py). The copy matters: ``st.navigation`` marks the
-    chosen page object as runnable and ``run()`` clears the mark, so sessions running at once in their own
-    threads must not share one object.
+    Building them once per process and copying them for each run saved about 1 ms a rerun, but with that
+    design one CI run of the concurrent-first-visits load test (tests/test_load_smoke.py) saw a session
+    whose page list lacked pages (``page_link`` to Practice: "Could not find page"). It did not recur in
+    five reruns, so the cause is not proven; fresh objects per run are the design that has run clean.
     """
-    if not _built:
-        with _build_lock:
-            if not _built:
-                _built.extend(
-                    st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=i == 0)
-                    for i, p in enumerate(PAGES)
-                )
-    return [copy.copy(p) for p in _built]
+    return [
+        st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=i == 0)
+        for i, p in enumerate(PAGES)
+    ]
 
 
 if __name__ == "__main__":  # Streamlit runs the entry script as __main__
