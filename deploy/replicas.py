@@ -126,6 +126,8 @@ class Replica:
     process: subprocess.Popen[bytes] | None = None
     restarts: int = 0
     failures: int = 0
+    back: threading.Event = field(default_factory=threading.Event)
+    """Set when the supervisor sees a restarted replica answer its health check (tests wait on it)."""
 
     @property
     def url(self) -> str:
@@ -244,7 +246,10 @@ class Cluster:
                     if self._stop.is_set():
                         return
                     alive = replica.process is not None and replica.process.poll() is None
-                    replica.failures = 0 if alive and healthy(replica.url) else replica.failures + 1
+                    answers = alive and healthy(replica.url)
+                    replica.failures = 0 if answers else replica.failures + 1
+                    if answers and replica.restarts:
+                        replica.back.set()
                     if not alive or replica.failures >= FAILURES_BEFORE_RESTART:
                         self._terminate(replica.process)
                         replica.restarts += 1
